@@ -1,0 +1,5 @@
+"""``python -m whymove``."""
+
+from whymove.cli import main
+
+main()
