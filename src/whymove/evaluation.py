@@ -120,7 +120,9 @@ def score_article(gold: Mapping[str, Any], predicted: Mapping[str, Any]) -> Arti
     """Score one prediction against its gold labels."""
     return ArticleScore(
         id=str(gold.get("id", "")),
-        tickers=set_counts(gold.get("mentioned_tickers", []), predicted.get("mentioned_tickers", [])),
+        tickers=set_counts(
+            gold.get("mentioned_tickers", []), predicted.get("mentioned_tickers", [])
+        ),
         primary_correct=set(gold.get("primary_tickers", []))
         == set(predicted.get("primary_tickers", [])),
         moves=move_counts(gold.get("price_moves", []), predicted.get("price_moves", [])),

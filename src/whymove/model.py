@@ -333,7 +333,6 @@ class Analysis:
         ]
         out["versions"] = list(art.versions)
         out["failures"] = [
-            {"component": f.component, "error": f.error, "message": f.message}
-            for f in art.failures
+            {"component": f.component, "error": f.error, "message": f.message} for f in art.failures
         ]
         return out

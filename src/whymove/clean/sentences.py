@@ -34,7 +34,7 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         for match in _BOUNDARY.finditer(line):
             end = line_start + match.start() + 1
             token = _LAST_TOKEN.search(text[start:end])
-            word = token.group(1).rstrip(".!?").lower().lstrip("(\"“") if token else ""
+            word = token.group(1).rstrip(".!?").lower().lstrip('("“') if token else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
             _add(spans, text, start, line_start + match.end())

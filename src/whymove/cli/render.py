@@ -38,7 +38,9 @@ def analysis_panel(result: dict[str, Any]) -> Panel:
         moves.add_column(col)
     for move in result["price_moves"]:
         pct = f"{move['percent']:g}%" if move["percent"] is not None else "n/a"
-        style = "green" if move["direction"] == "up" else "red" if move["direction"] == "down" else ""
+        style = (
+            "green" if move["direction"] == "up" else "red" if move["direction"] == "down" else ""
+        )
         date = move.get("date") or ""
         if date and move.get("date_inferred"):
             date += " (inferred)"
@@ -102,7 +104,15 @@ def print_report(console: Console, report: Report, predictions: dict[str, Any], 
     if not worst:
         return
     misses = Table(title="Largest misses", title_justify="left")
-    for col in ("article", "misses", "tickers fp/fn", "moves fp/fn", "catalysts fp/fn", "primary", "sentiment"):
+    for col in (
+        "article",
+        "misses",
+        "tickers fp/fn",
+        "moves fp/fn",
+        "catalysts fp/fn",
+        "primary",
+        "sentiment",
+    ):
         misses.add_column(col)
     for art in worst:
         misses.add_row(
