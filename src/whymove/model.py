@@ -106,6 +106,7 @@ class RawDocument:
     published: UtcTimestamp | None = None
     tickers: tuple[Ticker, ...] = ()
     html: bool = False
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +321,7 @@ class Analysis:
                 weight=round(cat.weight, 3),
                 background=cat.background,
                 span=[cat.start, cat.end],
+                cue=cat.cue,
                 evidence=evidence(text, start, end),
             )
         out["sentiments"] = [

@@ -17,7 +17,7 @@ def clean_article(article: Article) -> Article:
 
 
 CLEAN = Component(
-    "whymove.clean", 1, clean_article, assigns=frozenset({"text", "boilerplate", "id"})
+    "whymove.clean", 2, clean_article, assigns=frozenset({"text", "boilerplate", "id"})
 )
 
 __all__ = ["CLEAN", "clean_article", "content_id", "strip_boilerplate"]
