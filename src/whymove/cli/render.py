@@ -19,6 +19,20 @@ def _clip(text: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _date_cell(move: dict[str, Any]) -> Text:
+    """The session a move fell on, or the first and last sessions of its period; a date the
+    text did not state (taken from the publication day) is marked as inferred."""
+    first, last = move.get("date"), move.get("date_end")
+    if not first and not last:
+        return Text("unknown", style="dim")
+    cell = Text(first or "…")
+    if last and last != first:
+        cell.append(f"\n→ {last}")
+    if move.get("date_inferred"):
+        cell.append("\n(inferred)", style="dim")
+    return cell
+
+
 def analysis_panel(result: dict[str, Any]) -> Panel:
     """One article at a glance: securities, moves, catalysts and sentiment."""
     securities = Table(title="Securities", title_justify="left", expand=False)
@@ -35,15 +49,13 @@ def analysis_panel(result: dict[str, Any]) -> Panel:
         )
     moves = Table(title="Price moves", title_justify="left")
     for col in ("ticker", "move", "price", "session", "horizon", "date", "evidence"):
-        moves.add_column(col)
+        moves.add_column(col, no_wrap=col == "date")
     for move in result["price_moves"]:
         pct = f"{move['percent']:g}%" if move["percent"] is not None else "n/a"
         style = (
             "green" if move["direction"] == "up" else "red" if move["direction"] == "down" else ""
         )
-        date = move.get("date") or ""
-        if date and move.get("date_inferred"):
-            date += " (inferred)"
+        date = _date_cell(move)
         price = f"{move['price']:g} {move.get('currency') or ''}".strip() if move["price"] else ""
         moves.add_row(
             move["ticker"],
@@ -54,19 +66,7 @@ def analysis_panel(result: dict[str, Any]) -> Panel:
             date,
             _clip(move.get("evidence", ""), 80),
         )
-    catalysts = Table(title="Catalysts (ranked)", title_justify="left")
-    for col in ("#", "category", "polarity", "actor", "evidence"):
-        catalysts.add_column(col)
-    for rank, cat in enumerate(result["catalysts"], 1):
-        polarity = Text(cat["polarity"], style=_POLARITY_STYLE[cat["polarity"]])
-        marker = " (risk/background)" if cat.get("background") else ""
-        catalysts.add_row(
-            str(rank),
-            cat["category"] + marker,
-            polarity,
-            cat.get("actor") or "",
-            _clip(cat.get("evidence", ""), 90),
-        )
+    catalysts = _catalyst_table(result["catalysts"])
     sentiment = Text("Sentiment: ")
     sentiment.append(result["sentiment"], style=_POLARITY_STYLE[result["sentiment"]])
     for item in result.get("sentiments", []):
@@ -82,6 +82,41 @@ def analysis_panel(result: dict[str, Any]) -> Panel:
     if result.get("published"):
         subtitle += f" · published {result['published'][:10]}"
     return Panel(Group(*parts), title=_clip(title, 100), subtitle=subtitle, title_align="left")
+
+
+def _catalyst_table(items: list[dict[str, Any]]) -> Table:
+    """Ranked causes with their evidence sentences, the cue in bold; background ones dimmed."""
+    table = Table(title="Catalysts (ranked, most important first)", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("category", min_width=16)
+    table.add_column("polarity")
+    table.add_column("conf", justify="right")
+    table.add_column("actor", max_width=24, overflow="fold")
+    table.add_column("evidence", overflow="fold", ratio=1)
+    for rank, cat in enumerate(items, 1):
+        background = bool(cat.get("background"))
+        category = Text(cat["category"])
+        if background:
+            category.append("\nbackground/risk", style="dim italic")
+        table.add_row(
+            str(rank),
+            category,
+            Text(cat["polarity"], style=_POLARITY_STYLE[cat["polarity"]]),
+            f"{cat.get('confidence', 0):.2f}",
+            cat.get("actor") or "",
+            _highlight(_clip(cat.get("evidence", ""), 300), cat.get("cue"), background),
+        )
+    return table
+
+
+def _highlight(sentence: str, cue: str | None, dim: bool) -> Text:
+    """The evidence sentence with its cue words in bold."""
+    text = Text(sentence, style="dim" if dim else "")
+    phrase = " ".join(cue.split()) if cue else ""
+    at = sentence.find(phrase) if phrase else -1
+    if at >= 0:
+        text.stylize("bold", at, at + len(phrase))
+    return text
 
 
 def print_report(console: Console, report: Report, predictions: dict[str, Any], top: int) -> None:

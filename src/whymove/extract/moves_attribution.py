@@ -1,0 +1,367 @@
+"""Whose move is it: the subject of a move word, by name, by reference or by listing.
+
+The subject of a move is the nearest noun phrase before its word that can move: a linked
+security ("Shares of Alibaba Group rose"), a reference ("the stock", "its shares", "the index",
+"it", "all three stocks") resolved to the nearest fitting antecedent, or nothing when the
+nearest noun is something else that rises and falls ("exports rose 8.6%", "Alibaba's revenue
+rose"). Relative clauses and appositions between subject and verb are skipped ("AMD, Nvidia's
+rival, fell"). A place of listing ("shares in Hong Kong", "its dual listing on the New York
+Stock Exchange") picks that listing of the company (9988.HK, BABA).
+"""
+
+from __future__ import annotations
+
+import re
+
+from whymove.extract.dates_calendar import mic_for_symbol
+from whymove.extract.moves_discourse import Discourse, Subject
+from whymove.extract.moves_lexicon import AFTER, AS
+from whymove.extract.moves_patterns import PLACE_HINT, PLACE_PATTERNS
+from whymove.link.master import SymbolMaster
+from whymove.model import Mention
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}  # fmt: skip
+
+_STOCK_NOUN = re.compile(
+    r"\b(?:shares|share price|stock price|share prices|stocks?|ADRs?|ADSs?|American depositary "
+    r"(?:receipts|shares)|equity|(?:dual )?listing)\b(?!\s+(?:market|exchange|index|indices|"
+    r"indexes|split|options?|buyback|award|compensation|picks?|pickers?|offering|sale|sales|"
+    r"purchase|count|register|capital|holdings?|stake|based|grant|plan|program))",
+    re.I,
+)
+_OWNER_GAP = re.compile(
+    r"^[\s)]*(?:\([^)]{0,40}\))?\s*(?:,?\s*(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|SE|Limited|"
+    r"Holdings?|Group|Company|Incorporated|Corporation)\b\.?)*\s*(?:['’]s?)?\s*(?:(?:(?:[\w.]+[\s-]){0,3}(?:listed|traded)|class\s+[a-c]|"
+    r"common|ordinary|hong kong|u\.s\.|us|new york|[a-h]|dual)\s*)*$",
+    re.I,
+)
+_POSSESSIVE_REF = re.compile(
+    r"(?:\b(?:its|their)|\bthe\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|stock|retailer|"
+    r"chipmaker|chip maker|carmaker|automaker|lender|bank|giant|insurer|drugmaker|miner|"
+    r"airline|maker|operator|conglomerate|developer|producer|manufacturer|provider|platform|"
+    r"startup|brand|index|fund|etf)(?:'s|’s))\s+(?:[\w.-]+[- ](?:listed|traded)\s+|"
+    r"class [a-c]\s+|dual\s+|hong kong\s+|u\.s\.\s+|new york\s+)*$",
+    re.I,
+)
+_BARE_REF = re.compile(
+    r"(?:^|\b(?:[Tt]he|sent|sending|pushed|pushing|lifted|lifting|drove|driving|dragged|dragging|"
+    r"knocked|knocking|left|leaving|took|taking|put|putting|saw|seeing|kept|keeping|with)\s+)\s*$"
+)
+_INDEX_REF = re.compile(
+    r"\bthe\s+(?:(?:benchmark|broader|broad|blue-chip|tech-heavy|tech|main|key|wider|"
+    r"flagship|headline|large-cap|small-cap|mainland|onshore|offshore)\s+){0,2}"
+    r"(?:index|gauge|benchmark|average|composite)\b",
+    re.I,
+)
+_ETF_REF = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:ETF|exchange-traded fund|fund)\b", re.I)
+_COMPANY_REF = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|retailer|chipmaker|chip maker|carmaker|"
+    r"automaker|lender|giant|insurer|drugmaker|miner|airline|conglomerate|e-commerce giant|"
+    r"tech giant|startup)\b(?!['’]s)",
+    re.I,
+)
+_PRONOUN = re.compile(
+    r"^\W*(?:and\s+|but\s+|while\s+|so\s+)?(it|they|them)(?:['’]s)?\s*(?:(?:is|are|was|were|has|have|had|"
+    r"been|also|still|now|already|again|only|about|around|nearly|almost|roughly|some|more than|"
+    r"over|\d[\d.,]*\s?(?:%|percent|per cent))\s*)*$|\b(?:leaving|putting|sending|taking|"
+    r"bringing|pushing|lifting|keeping|left|put|sent|took|brought|pushed|lifted|kept)\s+(it|them)\s*$",
+    re.I,
+)
+_GROUP = re.compile(
+    r"\b(?:(?:all|the)\s+(two|three|four|five|six|seven|eight|nine|ten|\d)\s+(?:stocks|"
+    r"companies|names|firms|shares|of them)|both\s+(?:stocks|companies|names|firms)|both)\b",
+    re.I,
+)
+BLOCKERS = re.compile(
+    r"\b(?:revenues?|sales|profits?|earnings|income|EPS|margins?|exports?|imports?|surplus|"
+    r"deficit|output|production|deliveries|shipments|orders|bookings|volumes?|users|"
+    r"subscribers|customers|traffic|GMV|prices|price target|targets?|rates?|yields?|inflation|"
+    r"GDP|unemployment|payrolls|stakes?|holdings|ownership|position|dividends?|spending|capex|"
+    r"costs|expenses|debt|cash|valuation|market value|market cap(?:italization)?|demand|"
+    r"supply|sentiment|confidence|jobs|wages|headcount|employees|ratings?|scores?|ranking|"
+    r"market share|growth|forecasts?|guidance|estimates?|expectations|consensus|outlook|"
+    r"inventor(?:y|ies)|assets|loans|deposits|premiums|bonds?|oil|crude|gold|silver|copper|"
+    r"bitcoin|ether|dollar|yuan|renminbi|rupee|yen|euro|sterling|pound|currency|treasuries|"
+    r"futures|options|contracts|tariffs?|taxes|fees|rents?|downloads|installs|visits|views|"
+    r"short interest|open interest|net worth|fortune|wealth|IPO|offering|funds? flows?|"
+    r"inflows|outflows|bets|index futures|PMI|CPI|sales growth|number|Treasury|notes?|bills?|"
+    r"bunds?|gilts?|shoppers|consumers|investors|analysts|traders|economists|buyers|sellers|"
+    r"e-minis?|minis|weights?|weighting|allocations?|exposure|portfolios?|Wall Street|markets?|"
+    r"equities|indexes|indices|sectors?|industry|economy|unemployment rate)\b",
+    re.I,
+)
+
+
+_CANDIDATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("stock", _STOCK_NOUN),
+    ("index", _INDEX_REF),
+    ("etf", _ETF_REF),
+    ("company", _COMPANY_REF),
+    ("group", _GROUP),
+    ("block", BLOCKERS),
+)
+
+
+def masked_spans(text: str, base: int) -> list[tuple[int, int]]:
+    """Asides inside a subject phrase (paired dashes, relative clauses, long parentheses)."""
+    spans = []
+    for match in re.finditer(r"\s[—–-]{1,2}\s[^—–]*?\s[—–-]{1,2}\s", text):
+        spans.append((base + match.start(), base + match.end()))
+    for match in re.finditer(r",\s+(?:which|who|whose|where|whom)\b[^,]*,", text):
+        spans.append((base + match.start(), base + match.end()))
+    opener = re.search(
+        r",\s+(?:comprising|including|which|who|whose|such as|like|led by|known as|excluding|"
+        r"home to|owner of|parent of|maker of)\b.*,",
+        text,
+    )
+    if opener and len(text[opener.end() :].split()) <= 4:
+        spans.append((base + opener.start(), base + opener.end()))
+    for match in re.finditer(r"\((?:[^()]*\s){4,}[^()]*\)", text):
+        spans.append((base + match.start(), base + match.end()))
+    commas = [m.start() for m in re.finditer(",", text)]
+    if len(commas) >= 2:
+        prev, last = commas[-2], commas[-1]
+        tail = text[last + 1 :]
+        if (
+            len(tail.split()) <= 4
+            and not re.match(r"\s*(?:and|or|&)\b", tail)
+            and not re.search(r"\b(?:and|or|&)\s", text[prev:last])
+        ):
+            spans.append((base + prev, base + last + 1))
+    return spans
+
+
+def place_mics(
+    text: str, base: int, skip: list[tuple[int, int]]
+) -> tuple[frozenset[str], list[tuple[int, int]]]:
+    """The listing place named in ``text`` (the MICs it allows) and the spans it covers."""
+    found: frozenset[str] = frozenset()
+    spans: list[tuple[int, int]] = []
+    if not PLACE_HINT.search(text):
+        return found, spans
+    for pattern, mics in PLACE_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = base + match.start(), base + match.end()
+            if any(a <= start < b for a, b in skip):
+                continue
+            spans.append((start, end))
+            if not found:
+                found = mics
+    return found, spans
+
+
+def listing_in(master: SymbolMaster, symbol: str, mics: frozenset[str]) -> str:
+    """The listing of ``symbol``'s company that trades on one of ``mics``, else ``symbol``.
+
+    Example: ``listing_in(master, "BABA", {"XHKG"})`` -> ``"9988.HK"``.
+    """
+    if not mics:
+        return symbol
+    record = master.get(symbol)
+    if record is not None and record.kind == "index":
+        return symbol
+    if mic_for_symbol(symbol, record.exchange if record else "") in mics:
+        return symbol
+    for member in _family(master, symbol):
+        rec = master.get(member)
+        if mic_for_symbol(member, rec.exchange if rec else "") in mics:
+            return member
+    return symbol
+
+
+def _family(master: SymbolMaster, symbol: str) -> tuple[str, ...]:
+    group = getattr(master, "group", None)
+    if callable(group):
+        members = tuple(group(symbol))
+        if members:
+            return members
+    record = master.get(symbol)
+    members = list(record.links) if record else []
+    members += [r.symbol for r in master if symbol in r.links]
+    return tuple(dict.fromkeys(members))
+
+
+_COORDINATION = re.compile(
+    r"^[\s).]*(?:\([^)]{0,30}\))?(?:,?\s*(?:Inc|Corp|Co|Ltd|plc|AG|SA|NV|SE|Limited|Holdings?|"
+    r"Group)\b\.?)*[\s).]*(?:,\s*(?:and\s+|&\s+)?|and|&|as well as|along with|together with|"
+    r"plus|or)\s*(?:the\s+)?(?:(?!(?:in|on|at|of|for|with|to|from|by|today|trading|and|or|"
+    r"the|is|are|was|were|has|have)\b)[a-z][\w-]*\s+){0,3}$",
+    re.I,
+)
+_ANOTHER_CLAUSE = re.compile(
+    r"\b(?:said|says|say|reported|reports|announced|noted|told|expects?|expected|warned|"
+    rf"thinks?|believes?|estimated|that|because|if|when|{AFTER}|{AS}|"
+    r"following|amid|despite|while|whereas|but)\b",
+    re.I,
+)
+_OBJECT_OF = re.compile(
+    r"\b(?:for|to|with|from|than|against|by|at|like|toward|towards|versus|vs\.?|about|over|"
+    r"into|on|onto|among|between|beat|beats|outpaced|outperformed|underperformed|past|in|of)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:[A-Z]{2,6}:\s?)?$",
+    re.I,
+)
+_GAP_WORD = re.compile(r"(?<![\d.])[A-Za-z][\w'’-]*")
+_CAPITAL = re.compile(r"(?<![\w.’'-])[A-Z][\w&.-]*")
+_CAPITALS_OK = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep
+    Sept Oct Nov Dec Inc Inc. Corp Corp. Co Co. Ltd Ltd. Group Holdings Holding Limited PLC plc
+    ADR ADRs ADS ADSs Class A B C I US U.S. Shares Stock Stocks ET EST EDT GMT""".split()
+)
+_NOUN_PP = re.compile(r"\s+(?:in|of|for)\s+(?:(?:the\s+)?(?:shares|stock)\s+of\s+)?", re.I)
+
+
+def _coordinated(
+    disc: Discourse, text: str, last: Mention, candidates: list[Mention]
+) -> tuple[str, ...]:
+    """``last`` and the mentions joined to it by "and", commas, "as well as" before it."""
+    tickers = [last.ticker]
+    current = last
+    for mention in reversed(candidates):
+        if mention.end > current.start:
+            continue
+        gap = text[mention.end : current.start]
+        if mention.ticker == current.ticker and re.fullmatch(r"\s*\(?[\w\s]*:?\s*", gap):
+            current = mention
+            continue
+        if not _COORDINATION.match(gap):
+            break
+        tickers.insert(0, mention.ticker)
+        current = mention
+    return tuple(dict.fromkeys(tickers))
+
+
+def _subject_position(text: str, start: int, end: int, mention: Mention) -> bool:
+    """A name after a preposition is not a subject ("the same for Alphabet were up"), except in
+    the absolute "with the Russell 2000 up 1.7%"."""
+    head = text[max(start, mention.start - 30) : mention.start]
+    before = _OBJECT_OF.search(head)
+    if before is None:
+        return True
+    if before.group(0).lower().startswith(("in", "of")):
+        return bool(
+            re.search(r"\b(?:shares|stock|stocks|ADRs?|ADSs?|stake)\s+(?:in|of)\s+\S*$", head, re.I)
+        )
+    return (
+        before.group(0).lower().startswith("with")
+        and len(_GAP_WORD.findall(text[mention.end : end])) <= 2
+    )
+
+
+def find_subject(
+    text: str, start: int, end: int, disc: Discourse, sentence: int
+) -> tuple[Subject | None, bool]:
+    """The subject of a move word at ``end`` within the phrase ``text[start:end]``.
+
+    Returns ``(subject, rejected)``: ``rejected`` when the nearest noun is something that is
+    not a price (revenue, exports) or a generic group ("Chinese stocks"), so the caller must
+    not fall back to an earlier subject; ``(None, False)`` when the phrase names nothing.
+    """
+    region = text[start:end]
+    masks = masked_spans(region, start)
+    _, place_spans = place_mics(region, start, [])
+    blocked = masks
+
+    def free(a: int, b: int) -> bool:
+        return not any(x <= a and b <= y for x, y in blocked)
+
+    mentions = [
+        m for m in disc.mentions
+        if start <= m.start and m.end <= end and free(m.start, m.end)
+        and not any(x <= m.start and m.end <= y for x, y in place_spans)
+    ]  # fmt: skip
+    subjects = [m for m in mentions if _subject_position(text, start, end, m)]
+    spans = [(m.start, m.end) for m in mentions]
+
+    def clear(a: int, b: int) -> bool:
+        return free(a, b) and not any(x < b and a < y for x, y in spans)
+
+    candidates: list[tuple[int, int, str, object]] = [
+        (m.end, m.start, "mention", m) for m in subjects
+    ]
+    for kind, pattern in _CANDIDATE_PATTERNS:
+        for match in pattern.finditer(region):
+            a, b = start + match.start(), start + match.end()
+            if not clear(a, b):
+                continue
+            if kind in ("index", "etf", "company") and _OBJECT_OF.search(
+                text[max(start, a - 12) : a]
+            ):
+                continue
+            candidates.append((b, a, kind, match))
+    pronoun = _PRONOUN.search(region)
+    if pronoun and clear(start + pronoun.start(), start + pronoun.end()):
+        candidates.append((start + pronoun.end(), start + pronoun.start(), "pronoun", pronoun))
+    if not candidates:
+        return None, False
+    candidates.sort(key=lambda c: (c[0], c[2] == "mention"))
+    b, a, kind, payload = candidates[-1]
+    gap = list(text[b:end])
+    for x, y in masks + place_spans + spans:
+        for i in range(max(x, b), min(y, end)):
+            gap[i - b] = " "
+    gap_text = "".join(gap)
+    if _ANOTHER_CLAUSE.search(gap_text) or len(_GAP_WORD.findall(gap_text)) > 8:
+        return None, True
+    if any(w not in _CAPITALS_OK for w in _CAPITAL.findall(gap_text)):
+        return None, True  # an unknown name stands between: it is the subject
+    if kind == "mention":
+        assert isinstance(payload, Mention)
+        return Subject(_coordinated(disc, text, payload, mentions), payload.start, "name"), False
+    if kind == "stock":
+        return _stock_subject(text, a, b, start, disc, sentence, mentions)
+    if kind in ("index", "etf", "company", "pronoun"):
+        want = {"index": "index", "etf": "etf", "company": "stock", "pronoun": "any"}[kind]
+        found = disc.antecedent(want, a, sentence)
+        return (Subject((found,), a, "reference"), False) if found else (None, True)
+    if kind == "group":
+        assert isinstance(payload, re.Match)
+        word = (payload.group(1) or "two").lower()
+        count = int(word) if word.isdigit() else _NUMBERS.get(word, 2)
+        tickers = disc.group(count, a, sentence)
+        return (Subject(tickers, a, "group"), False) if tickers else (None, True)
+    return None, True
+
+
+def _stock_subject(
+    text: str, a: int, b: int, start: int, disc: Discourse, sentence: int, mentions: list[Mention]
+) -> tuple[Subject | None, bool]:
+    """The owner of "shares", "stock", "ADRs" at ``a``..``b``: an adjacent name, a possessive
+    reference, or the antecedent of a bare "the stock" / "Shares"; a modified plural with no
+    owner ("Chinese tech stocks") is generic."""
+    before = [m for m in mentions if m.end <= a]
+    if before:
+        owner = before[-1]
+        if _OWNER_GAP.match(text[owner.end : a]):
+            return Subject(_coordinated(disc, text, owner, mentions), owner.start, "name"), False
+    head = text[start:a]
+    if re.search(r"\bwhose\s+$", head) and before:
+        owner = before[-1]
+        return Subject((owner.ticker,), owner.start, "name"), False
+    if _POSSESSIVE_REF.search(head):
+        found = disc.antecedent("stock", a, sentence, possessive=True)
+        return (Subject((found,), a, "reference"), False) if found else (None, True)
+    if _BARE_REF.search(head) and not text[a:b].lower().endswith("stocks"):
+        found = disc.antecedent("stock", a, sentence)
+        return (Subject((found,), a, "reference"), False) if found else (None, True)
+    return None, True
+
+
+def noun_object(text: str, end: int, disc: Discourse) -> tuple[Subject | None, bool]:
+    """The security after a noun of movement ("a 3% drop in Alibaba shares"), or a rejection
+    when the noun is about something else ("a surprise drop in imports")."""
+    match = _NOUN_PP.match(text, end)
+    if not match:
+        return None, False
+    after = match.end()
+    for mention in disc.mentions:
+        if after <= mention.start <= after + 25 and not re.search(
+            r"[,;.]", text[after : mention.start]
+        ):
+            return Subject((mention.ticker,), mention.start, "name"), False
+    if re.match(r"\s*(?:the\s+)?(?:shares|stock)\b", text[after:]):
+        return None, False
+    if re.match(r"\s*[\d$]", text[after:]):
+        return None, False
+    return None, True

@@ -1,0 +1,211 @@
+"""Clauses of a sentence around its move words, and what each clause says.
+
+A sentence with several moves ("Nvidia jumped 5% to close at $140.11, while AMD fell 2%") is
+cut between its triggers at the strongest boundary (a semicolon or dash, then "while"/"but",
+then a cause such as "after", then "and" or a comma); a clause's tail stops at a cause, so
+"rose 3% after revenue jumped 39%" keeps 39% out of the move. Within a clause: the size before
+or after the trigger, its qualifier ("over", "nearly"), the session and the horizon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whymove.extract.moves_attribution import masked_spans
+from whymove.extract.moves_lexicon import AFTER, AS
+from whymove.extract.moves_merge import Bound
+from whymove.extract.moves_patterns import (
+    FRACTION,
+    HORIZONS,
+    LOWER_BOUND,
+    NOT_MOVE_PERCENT,
+    PAST_N,
+    PERCENT,
+    SUPERLATIVE_CONTEXT,
+    UPPER_BOUND,
+    WORD_NUMBERS,
+    WORD_PERCENT,
+    past_n_horizon,
+)
+from whymove.extract.moves_triggers import Trigger
+
+_SEPARATORS = (
+    re.compile(r";|\s[—–]\s|\s--\s|—"),
+    re.compile(r",?\s+(?:while|whereas|but|although|though)\s+", re.I),
+    re.compile(
+        rf"\s+(?:{AFTER}|{AS}|following|amid|because|since the "
+        r"news|on (?:news|reports|hopes|fears|concerns|expectations)|due to|thanks to|despite|"
+        r"when|in line with|driven by|helped by|weighed down by)\s+",
+        re.I,
+    ),
+    re.compile(r",?\s+and\s+", re.I),
+    re.compile(r",\s+(?!or\b|at\b|to\b|\d|\$|up\b|down\b|a\s+\d|apiece|each|on\s+\w+day)"),
+)
+_CAUSE = re.compile(
+    rf"\b(?:{AFTER}|{AS}|following|amid|because|due to|thanks "
+    r"to|despite|when|which|who|that|in line with|driven by|fuell?ed by|helped by|boosted by|"
+    r"weighed (?:on|down) by|led by|reflecting|underscoring|even as|while|whereas|but|"
+    r"according to|compared with|versus|vs\.?)\b",
+    re.I,
+)
+_APPOSITION = re.compile(
+    r",\s+(?:its|the|a|an|marking|making|which|who|bringing|taking|extending|leaving|putting|"
+    r"logging|posting|recording|notching|"
+    r"sending|adding|helping|pushing|giving|their)\b",
+    re.I,
+)
+REFERENCE_POINT = re.compile(
+    r"\b(?:from|since|than|versus|vs\.?|compared (?:with|to))\s+(?:(?:the|its|their)\s+)?"
+    r"(?:(?:\w+day|previous|prior|last|Friday|yesterday)['’]?s?\s+)?"
+    r"(?:close|closing (?:price|level)|open|opening (?:price|level)|session)\b",
+    re.I,
+)
+"""A level a move is measured from ("up 4% from Monday's close"): not its date or session."""
+_INTRADAY = re.compile(r"\b(?:session|intraday|day's|today's|morning|opening|early)\b", re.I)
+_DASH = re.compile(r"\s*(?:[—–]|--|\s-\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One trigger with the phrase before it (``lo``..trigger) and after it (..``hi``)."""
+
+    trigger: Trigger
+    lo: int
+    hi: int
+
+
+def _split(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """Where the clause of the trigger ending at ``a`` stops and the next one (at ``b``) starts."""
+    gap = sentence[a:b]
+    for pattern in _SEPARATORS:
+        found = pattern.search(gap)
+        if found:
+            return a + found.start(), a + found.end()
+    return b, b
+
+
+def split_clauses(sentence: str, triggers: list[Trigger]) -> list[Clause]:
+    """Each trigger's clause. A trigger inside a dashed aside ("Alibaba — whose shares had
+    been beaten down — has soared") leaves the main verb after it with the subject before it."""
+    out = []
+    lo = 0
+    for index, trig in enumerate(triggers):
+        if index + 1 < len(triggers):
+            hi, next_lo = _split(sentence, trig.end, triggers[index + 1].start)
+        else:
+            hi, next_lo = len(sentence), len(sentence)
+        cause = _CAUSE.search(sentence, trig.end, hi)
+        out.append(Clause(trig, lo, cause.start() if cause else hi))
+        closes_aside = _DASH.match(sentence, hi) or _DASH.match(sentence, hi - 1)
+        lo = lo if closes_aside and _DASH.search(sentence, lo, trig.start) else next_lo
+    return out
+
+
+def blank_asides(sentence: str, lo: int, hi: int, keep: int = -1) -> str:
+    """The clause with its asides blanked out (same offsets), for sessions, horizons, places;
+    an aside holding the move word itself (offset ``keep``) stays, and so does a reference
+    point such as "from Monday's close", which is blanked too."""
+    chars = list(sentence[:hi])
+    for a, b in masked_spans(sentence[lo:hi], lo):
+        if not a <= keep < b:
+            chars[a:b] = " " * (b - a)
+    for match in REFERENCE_POINT.finditer(sentence, lo, hi):
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
+
+
+def percent_before(sentence: str, lo: int, trig: Trigger) -> tuple[re.Match[str] | None, bool]:
+    """A size written before an adjective or noun ("closed 2.6% higher", "a 3% drop")."""
+    head = sentence[lo : trig.start]
+    found = list(PERCENT.finditer(head))
+    near = found and len(head) - found[-1].end() <= 30
+    if near and not (trig.form == "noun" and re.search(r"[,;:]", head[found[-1].end() :])):
+        return found[-1], False
+    fraction = list(FRACTION.finditer(head))
+    return None, bool(fraction and len(head) - fraction[-1].end() <= 3)
+
+
+def percent_after(sentence: str, trig: Trigger, hi: int) -> list[re.Match[str]]:
+    """Sizes after the trigger, the first within reach of it."""
+    out = []
+    for match in PERCENT.finditer(sentence, trig.end, hi):
+        if not out and match.start() - trig.end > 45:
+            break
+        if NOT_MOVE_PERCENT.match(sentence[match.end() :]):
+            continue
+        out.append(match)
+    if not out:
+        word = WORD_PERCENT.search(sentence, trig.end, min(hi, trig.end + 30))
+        if word:
+            out.append(word)
+    return out
+
+
+def percent_value(match: re.Match[str]) -> float:
+    if match.re is WORD_PERCENT:
+        return float(WORD_NUMBERS[match.group(1).lower()])
+    return float(match.group(2).replace(",", ""))
+
+
+def size_bound(sentence: str, match: re.Match[str]) -> Bound:
+    head = sentence[max(0, match.start() - 20) : match.start()]
+    if LOWER_BOUND.search(head):
+        return "lower"
+    if UPPER_BOUND.search(head):
+        return "upper"
+    if re.search(r"(?:about|around|roughly|approximately|some)\s*$", head, re.I):
+        return "approx"
+    return "exact"
+
+
+def first_match(table: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | None:
+    for pattern, value in table:
+        if pattern.search(text):
+            return value
+    return None
+
+
+def find_horizon(
+    sentence: str, clause: Clause, fronted: tuple[int, int] | None
+) -> tuple[str, int, int] | None:
+    """The horizon phrase nearest the trigger: after it, before it, or fronted in the sentence."""
+    trig = clause.trigger
+    sentence = blank_asides(sentence, clause.lo, clause.hi, trig.start) + sentence[clause.hi :]
+    stop = _APPOSITION.search(sentence, trig.end, clause.hi)
+    end = stop.start() if stop else clause.hi
+    found = [
+        f for f in horizon_matches(sentence, clause.lo, end)
+        if not SUPERLATIVE_CONTEXT.search(sentence[max(0, f[0] - 40) : f[0]])
+        and not (f[2] == "since" and _INTRADAY.search(sentence[f[0] : f[1]]))
+    ]  # fmt: skip
+    post = [f for f in found if f[0] >= trig.start]
+    if post:
+        start, stop_at, label = min(post)
+        return label, start, stop_at
+    pre = [f for f in found if f[1] <= trig.start]
+    if pre:
+        start, stop_at, label = max(pre, key=lambda f: f[1])
+        return label, start, stop_at
+    if fronted:
+        early = horizon_matches(sentence, fronted[0], fronted[1])
+        if early:
+            start, stop_at, label = early[0]
+            return label, start, stop_at
+    return None
+
+
+def horizon_matches(sentence: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Horizon phrases in ``sentence[lo:hi]`` as ``(start, end, horizon)``, longest kept where
+    they overlap."""
+    found: list[tuple[int, int, str]] = []
+    for pattern, label in HORIZONS:
+        found.extend((m.start(), m.end(), label) for m in pattern.finditer(sentence, lo, hi))
+    found.extend((m.start(), m.end(), past_n_horizon(m)) for m in PAST_N.finditer(sentence, lo, hi))
+    kept: list[tuple[int, int, str]] = []
+    for item in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if any(k[0] <= item[0] and item[1] <= k[1] for k in kept):
+            continue
+        kept = [k for k in kept if not (item[0] <= k[0] and k[1] <= item[1])]
+        kept.append(item)
+    return kept
