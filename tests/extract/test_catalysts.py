@@ -136,7 +136,9 @@ def test_the_component_ranks_distinct_causes_with_evidence():
     assert keys[0] == ("earnings", "positive")
     assert ("analyst", "positive") in keys
     assert len(keys) == len(set(keys))
-    assert [c.weight for c in found] == sorted((c.weight for c in found), reverse=True)
+    # Causes first, background last; by weight within each.
+    order = [(c.background, -c.weight) for c in found]
+    assert order == sorted(order)
     for cat in found:
         assert 0 <= cat.start < cat.end <= len(article.text)
         assert cat.cue and cat.cue in article.text[cat.start : cat.end]

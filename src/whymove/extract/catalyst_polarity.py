@@ -73,7 +73,7 @@ def recategorise(
     return category, False
 
 
-def polarity(
+def read_polarity(
     text: str,
     segment: Segment,
     reach: int,

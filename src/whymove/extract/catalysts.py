@@ -43,7 +43,7 @@ from whymove.extract.catalyst_clauses import (
     states_cause,
 )
 from whymove.extract.catalyst_cues import MEDIUM, Cue, cues, lower
-from whymove.extract.catalyst_polarity import PEER, polarity, recategorise
+from whymove.extract.catalyst_polarity import PEER, read_polarity, recategorise
 from whymove.extract.catalyst_subject import DOWN_WORDS, UP_WORDS, Subject, move_sign, subject_of
 from whymove.extract.lexicon import score_text
 from whymove.extract.sentiment_scope import refers_to_subject
@@ -56,6 +56,8 @@ CAUSE_BONUS = 0.55
 # Outside forces whose named risks are causes for the outlook even when only risks.
 _RISK_CATEGORIES = frozenset({"regulation", "geopolitics", "macro", "legal", "supply_chain"})
 _BRACKETS = re.compile(r"\([^()]*\)")
+_Found = tuple[Cue, int, int]
+"""A clause's cue and its span in the article text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +109,12 @@ def find_catalysts(article: Article) -> tuple[Catalyst, ...]:
         info = _read_sentence(article, subject, start, end, parts, index, section)
         found = [_best_cue(article.text, part) for part in parts]
         seen_cause = False
-        for position, segment in enumerate(parts):
-            if found[position] is None:
+        for position, (segment, cue) in enumerate(zip(parts, found, strict=True)):
+            if cue is None:
                 continue
             reach = _reach(parts, found, position)
             cand = _candidate(
-                article.text, subject, info, segment, found[position], position, seen_cause, reach
+                article.text, subject, info, segment, cue, position, seen_cause, reach
             )
             if cand is not None:
                 candidates.append(cand)
@@ -157,9 +159,6 @@ def _read_sentence(
     lead = index < 2 or section == "summary"
     opening = opens_background(sentence)
     return _Sentence(index, start, section, opening, tied, sign, causal, effect_sign, lead)
-
-
-_Found = tuple[Cue, int, int]
 
 
 def _reach(parts: list[Segment], found: list[_Found | None], position: int) -> int:
@@ -227,7 +226,7 @@ def _candidate(
     if peer and not is_cause:
         weight -= 0.4  # a peer's news the article does not tie to the subject's move
     sign = (info.move_sign or info.effect_sign) if is_cause else 0
-    own, own_strength = polarity(text, segment, reach, cue, cue_start, subject, actor)
+    own, own_strength = read_polarity(text, segment, reach, cue, cue_start, subject, actor)
     polarity, strength = own, own_strength
     if sign:
         polarity, strength = ("positive" if sign > 0 else "negative"), 1.5

@@ -73,6 +73,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("year_quarter", re.compile(rf"\b({_YEAR})\s*Q([1-4])\b")),
+    (
+        "this_half",
+        re.compile(r"\b(?:in|over|during) the first half(?: of (?:the|this) year)?\b", re.I),
+    ),
     ("half", re.compile(rf"\b(?:(first|second)[- ]half\s+(?:of\s+)?|H([12])\s+)({_YEAR})\b")),
     (
         "year",
@@ -311,6 +315,8 @@ def resolve(
         first = dt.date(year, 3 * number - 2, 1)
         last = _month_range(year, 3 * number)[1]
         return "range", first, last, absolute, "quarter"
+    if name == "this_half":
+        return "range", dt.date(ref.year, 1, 1), min(ref, dt.date(ref.year, 6, 30)), False, "half"
     if name == "half":
         number = 1 if (m.group(1) or "").lower() == "first" or m.group(2) == "1" else 2
         year = int(m.group(3))

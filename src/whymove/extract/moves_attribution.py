@@ -207,8 +207,13 @@ _CAPITALS_OK = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep
     Sept Oct Nov Dec Inc Inc. Corp Corp. Co Co. Ltd Ltd. Group Holdings Holding Limited PLC plc
-    ADR ADRs ADS ADSs Class A B C I US U.S. Shares Stock Stocks ET EST EDT GMT""".split()
+    ADR ADRs ADS ADSs Class A B C I US U.S. Shares Stock Stocks ET EST EDT GMT Hong Kong New
+    York Shanghai Shenzhen London Tokyo Frankfurt Paris Taipei Seoul Mumbai Toronto Sydney
+    Zurich Singapore Amsterdam Wall Street NYSE Nasdaq Asia Asian Europe European American
+    China Chinese Japan Japanese U.K. UK Britain British Germany German India Indian Korea
+    Korean Taiwan Taiwanese Canada Canadian Australia Australian Swiss Dutch French""".split()
 )
+_COMPLEMENT = re.compile(r"\b(?:of|in)\s+(?:[\w&-]+\s+){1,4}$")
 _NOUN_PP = re.compile(r"\s+(?:in|of|for)\s+(?:(?:the\s+)?(?:shares|stock)\s+of\s+)?", re.I)
 
 
@@ -289,6 +294,8 @@ def find_subject(
                 text[max(start, a - 12) : a]
             ):
                 continue
+            if kind == "stock" and _COMPLEMENT.search(text[max(start, a - 40) : a]):
+                continue  # "the CSI 300 Index of Shanghai and Shenzhen shares": not the subject
             candidates.append((b, a, kind, match))
     pronoun = _PRONOUN.search(region)
     if pronoun and clear(start + pronoun.start(), start + pronoun.end()):
@@ -336,13 +343,14 @@ def _stock_subject(
         if _OWNER_GAP.match(text[owner.end : a]):
             return Subject(_coordinated(disc, text, owner, mentions), owner.start, "name"), False
     head = text[start:a]
+    clause_head = re.split(r"[,;:—–]", head)[-1].lstrip()
     if re.search(r"\bwhose\s+$", head) and before:
         owner = before[-1]
         return Subject((owner.ticker,), owner.start, "name"), False
     if _POSSESSIVE_REF.search(head):
         found = disc.antecedent("stock", a, sentence, possessive=True)
         return (Subject((found,), a, "reference"), False) if found else (None, True)
-    if _BARE_REF.search(head) and not text[a:b].lower().endswith("stocks"):
+    if _BARE_REF.search(clause_head) and not text[a:b].lower().endswith("stocks"):
         found = disc.antecedent("stock", a, sentence)
         return (Subject((found,), a, "reference"), False) if found else (None, True)
     return None, True

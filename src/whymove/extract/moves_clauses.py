@@ -51,7 +51,8 @@ _CAUSE = re.compile(
 )
 _APPOSITION = re.compile(
     r",\s+(?:its|the|a|an|marking|making|which|who|bringing|taking|extending|leaving|putting|"
-    r"logging|posting|recording|notching|"
+    r"logging|posting|recording|notching|recovering|rebounding|snapping|ending|breaking|"
+    r"reversing|"
     r"sending|adding|helping|pushing|giving|their)\b",
     re.I,
 )

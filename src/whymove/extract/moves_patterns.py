@@ -41,7 +41,8 @@ LOWER_BOUND = re.compile(r"(?:more than|over|at least|upwards of|in excess of|no
 UPPER_BOUND = re.compile(r"(?:nearly|almost|close to|just under|less than|up to|shy of)\s*$", re.I)
 # what a percent must not be followed by to be a price move's size
 NOT_MOVE_PERCENT = re.compile(
-    r"^\s*(?:of\s+(?:its|their|the|total|all|global|annual|revenue|sales|the company)|"
+    r"^\s*(?:of\s+(?:its|their|the|total|all|global|annual|revenue|sales|the company)"
+    r"(?!\s+(?:market\s+)?value)|"
     r"stake|interest|tariffs?|discount|premium|yield|dividend|margin|market share|share of|"
     r"ownership|owned|holding|weighting|weight|of (?:revenue|sales|profit)|"
     r"(?:annual|year-on-year|year-over-year)?\s*(?:revenue|sales|growth|profit|increase in "
@@ -135,6 +136,7 @@ HORIZONS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\byear[- ]to[- ]date\b|\bYTD\b|\bthis year\b|\bso far (?:this|in the) year\b|"
             r"\b(?:since|from) the (?:start|beginning|end) of (?:the |this )?(?:year|January)\b|"
+            r"\b(?:in|over|during) the first half(?: of (?:the|this) year)?\b|"
             r"\bin the year so far\b|\bfor the year\b|\bon the year\b",
             re.I,
         ),
@@ -188,7 +190,7 @@ HORIZONS: tuple[tuple[re.Pattern[str], str], ...] = (
             rf"\b(?:past|last|previous|preceding|prior|over|in)\s+(?:the\s+)?(?:past\s+)?"
             rf"(?:{_N}|five|5)\s+(?:trading\s+)?(?:days?|sessions)\b|"
             r"\b(?:two|three|four|five|2|3|4|5)-(?:day|session) (?:gain|loss|rally|rise|decline|"
-            r"slide|drop|run|winning streak|losing streak)\b",
+            r"slide|drop|run)\b",
             re.I,
         ),
         "week",

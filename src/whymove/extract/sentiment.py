@@ -104,8 +104,8 @@ def security_sentiment(
     total = sum(contributions.values())
     polarity = _label(total, ARTICLE_THRESHOLD)
     ranked = sorted(contributions.items(), key=lambda item: -_agreement(item[1], polarity))
-    spans = tuple(span for span, value in ranked if value)[:5]
-    return Sentiment(polarity, max(-1.0, min(1.0, total / 6.0)), ticker, spans)
+    driving = tuple(span for span, value in ranked if value)[:5]
+    return Sentiment(polarity, max(-1.0, min(1.0, total / 6.0)), ticker, driving)
 
 
 def _agreement(value: float, polarity: str) -> float:
