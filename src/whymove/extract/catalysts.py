@@ -72,6 +72,7 @@ class _Candidate:
     background: bool
     risk: bool
     cause: bool
+    sentence: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +250,7 @@ def _candidate(
         background and not is_cause,
         risk,
         is_cause,
+        info.index,
     )
 
 
@@ -328,6 +330,9 @@ def _select(candidates: list[_Candidate], ticker: Ticker | None) -> tuple[Cataly
         opposite = [g for w, c, p, _, g in scored if c == category and p != polarity and w > weight]
         stated = any(c.cause for g in opposite for c in g)
         weaker = weight < 0.7 * top[category] or (stated and not any(c.cause for c in group))
+        # "cut its price target but kept an overweight rating": one event, read once.
+        sentences = {c.sentence for g in opposite for c in g}
+        weaker = weaker or all(c.sentence in sentences for c in group)
         if opposite and weaker and not any(c.risk for c in group):
             continue
         kept.append(item)
