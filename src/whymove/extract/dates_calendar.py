@@ -184,7 +184,7 @@ def trading_calendar(name: str) -> TradingCalendar:
     An unknown name gives a Monday-to-Friday calendar in New York time rather than an error:
     a move is still dated, by the weekday rule.
     """
-    import exchange_calendars as xcals
+    import exchange_calendars as xcals  # type: ignore[import-untyped]
 
     code = MIC_CALENDARS.get(name.upper(), name.upper())
     dispatcher = xcals.calendar_utils.global_calendar_dispatcher

@@ -118,9 +118,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "periodic",
+        re.compile(
+            r"\b(weekly|monthly|quarterly)\s+(?:gains?|loss(?:es)?|declines?|rises?|advances?|"
+            r"drops?|rally|slide|performance|returns?)\b",
+            re.I,
+        ),
+    ),
+    (
         "past_n",
         re.compile(
-            rf"\b(?:past|last|previous|preceding|trailing|prior|next)\s+({_NUM})\s+"
+            rf"\b(?:past|last|previous|preceding|trailing|prior|next|in|over|within)\s+({_NUM})\s+"
             r"(?:trading\s+)?(days|sessions|weeks|months|quarters|years)\b|"
             r"\b(?:past|last|previous|preceding)\s+(decade)\b",
             re.I,
@@ -343,6 +351,14 @@ def resolve(
     if name == "named_period":
         found = _named_period(m, ref)
         return ("range", found[0], found[1], False, found[2]) if found else None
+    if name == "periodic":
+        unit = {"weekly": "week", "monthly": "month", "quarterly": "quarter"}[m.group(1).lower()]
+        first = {
+            "week": ref - dt.timedelta(days=ref.weekday()),
+            "month": dt.date(ref.year, ref.month, 1),
+            "quarter": dt.date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1),
+        }[unit]
+        return "range", first, ref, False, unit
     if name == "past_n":
         first, last, unit = _past_n(m, ref)
         return "range", first, last, False, unit

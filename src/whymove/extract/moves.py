@@ -1,13 +1,24 @@
 """Price moves stated in the text: who moved, which way, by how much, when and over what span.
 
-Each sentence is read as a row of *triggers* (:mod:`whymove.extract.moves_triggers`), each with
-the phrase before it (its subject: :mod:`whymove.extract.moves_attribution`) and the phrase
-after it up to the next clause (its size, price, session, horizon and date). Two moves in one
-sentence ("closed 1% higher on Wednesday and is 0.4% lower year-to-date") split at the
-strongest clause boundary between them; a second verb with no subject of its own inherits the
-first one's. Moves are dated on the trading calendar of the security that moved
-(:mod:`whymove.extract.moves_dating`), and restatements of one move are merged
-(:mod:`whymove.extract.moves_merge`).
+Each sentence is read as a row of *triggers*, each with the phrase before it (its subject) and
+the phrase after it up to the next clause (its size, price, session, horizon and date). Two
+moves in one sentence ("closed 1% higher on Wednesday and is 0.4% lower year-to-date") split
+at the strongest clause boundary between them; a second verb with no subject of its own
+inherits the first one's. The parts:
+
+- :mod:`~whymove.extract.moves_triggers`, :mod:`~whymove.extract.moves_forms`: move words;
+- :mod:`~whymove.extract.moves_clauses`: clauses, sizes, horizons;
+- :mod:`~whymove.extract.moves_attribution`, :mod:`~whymove.extract.moves_discourse`,
+  :mod:`~whymove.extract.moves_listing`: whose move, and which listing;
+- :mod:`~whymove.extract.moves_prices`: the price reached;
+- :mod:`~whymove.extract.moves_dating`: dates on the mover's own trading calendar;
+- :mod:`~whymove.extract.moves_merge`: restatements of one move become one.
+
+Example:
+    >>> from whymove.pipeline import analyze
+    >>> [m["horizon"] for m in analyze("Nvidia rose 3% on Tuesday.", "2025-02-12")
+    ...  .to_dict()["price_moves"]]
+    ['day']
 """
 
 from __future__ import annotations
@@ -17,12 +28,17 @@ import re
 
 from whymove.component import Component
 from whymove.extract.dates import infer_reference
-from whymove.extract.moves_attribution import find_subject, listing_in, noun_object, place_mics
+from whymove.extract.moves_attribution import find_subject, noun_object
 from whymove.extract.moves_clauses import (
+    APPOSITION,
     Clause,
+    SentenceContext,
     blank_asides,
+    closing_session,
     find_horizon,
     first_match,
+    fronted_phrase,
+    horizon_label,
     horizon_matches,
     percent_after,
     percent_before,
@@ -32,14 +48,15 @@ from whymove.extract.moves_clauses import (
 )
 from whymove.extract.moves_dating import Dater
 from whymove.extract.moves_discourse import Discourse, Subject
+from whymove.extract.moves_listing import listing_in, place_mics
 from whymove.extract.moves_merge import Bound, merge_moves
-from whymove.extract.moves_patterns import DAY_MARKERS, FORECAST, SESSIONS
+from whymove.extract.moves_patterns import FORECAST, SESSIONS
 from whymove.extract.moves_prices import find_price
 from whymove.extract.moves_triggers import find_triggers
+from whymove.link import listing_for
 from whymove.link.master import SymbolMaster, builtin_master
 from whymove.model import Article, PriceMove
 
-_STATIVE = re.compile(r"\b(?:is|are|'s|’s|has|have|had)\s+(?:\w+\s+){0,2}$", re.I)
 _NOUN_PHRASE = re.compile(
     r"(?:\b(?:a|an|the|its|their|his|her|this|that)\s+)?(?:(?:[+\-]?\d[\d.,]*\s?(?:%|percent|"
     r"per cent)?|nearly|about|around|roughly|almost|more|than|over|some|just|as|much|whopping|"
@@ -83,7 +100,12 @@ def extract_moves(article: Article, master: SymbolMaster | None = None) -> tuple
         sentence = text[s_start:s_end]
         triggers = find_triggers(sentence)
         clauses = split_clauses(sentence, triggers)
-        fronted = _fronted(sentence, clauses)
+        context = SentenceContext(
+            number,
+            fronted_phrase(sentence, clauses),
+            last_horizon,
+            closing_session(sentence, clauses),
+        )
         previous: Subject | None = None
         for clause in clauses:
             subject, rejected = _subject(text, s_start, sentence, clause, disc, number, previous)
@@ -91,29 +113,26 @@ def extract_moves(article: Article, master: SymbolMaster | None = None) -> tuple
                 previous = None if rejected else previous
                 continue
             previous = subject
-            moves = _build(sentence, s_start, clause, subject, fronted, last_horizon, number,
-                           master, disc, dater)  # fmt: skip
+            moves = _build(sentence, s_start, clause, subject, context, master, disc, dater)
             if moves:
                 disc.remember(number, tuple(dict.fromkeys(m.ticker for m, _ in moves)))
                 last_horizon = (number, moves[-1][0].horizon)
+                context = dataclasses.replace(context, last_horizon=last_horizon)
             found.extend(moves)
         found.extend(_signed(sentence, s_start, disc, dater, number))
     return tuple(merge_moves(found))
-
-
-def _fronted(sentence: str, clauses: list[Clause]) -> tuple[int, int] | None:
-    """A time phrase opening the sentence before a comma ("So far this year, ...") applies to
-    every move of the sentence."""
-    if not clauses:
-        return None
-    comma = sentence.find(",", 0, clauses[0].trigger.start)
-    return (0, comma) if 0 < comma < 60 else None
 
 
 def _subject(
     text: str, base: int, sentence: str, clause: Clause, disc: Discourse, number: int,
     previous: Subject | None,
 ) -> tuple[Subject | None, bool]:  # fmt: skip
+    """Whose move a clause states, and whether the clause was found to be about something else.
+
+    A noun of movement takes the security after it ("a 3% drop in Alibaba"), else the owner
+    before it ("Alibaba's 5% gain"), the subject of the verb that owns it ("shares posted
+    gains"), or the previous clause's subject ("rose 3%, bringing its gain to 40%").
+    """
     trig = clause.trigger
     end = trig.start
     if trig.form == "noun":
@@ -160,8 +179,7 @@ def _bare(region: str) -> bool:
 
 
 def _build(
-    sentence: str, base: int, clause: Clause, subject: Subject,
-    fronted: tuple[int, int] | None, last_horizon: tuple[int, str] | None, number: int,
+    sentence: str, base: int, clause: Clause, subject: Subject, context: SentenceContext,
     master: SymbolMaster, disc: Discourse, dater: Dater,
 ) -> list[tuple[PriceMove, Bound]]:  # fmt: skip
     """The move(s) of one clause: one per subject, or one per size with its own horizon."""
@@ -177,39 +195,36 @@ def _build(
         else percent_after(sentence, trig, clause.hi)
     )
     sizes: list[re.Match[str]] = [pre] if pre is not None else after[:1]
-    horizon = find_horizon(sentence, clause, fronted)
-    label = horizon[0] if horizon else None
-    if trig.form == "comparative":
-        label = label if label in ("since", "year", "ytd") else None
-        if label is None:
-            return []
+    horizon = find_horizon(sentence, clause, context.fronted)
+    label = horizon_label(sentence, clause, horizon, context, dater.year())
     if label is None:
-        label = _inheritedfind_horizon(sentence, clause, last_horizon, number) or "day"
-    if label == "year" and horizon is not None:
-        year = re.search(r"(?:19|20)\d\d", sentence[horizon[1] : horizon[2]])
-        if year and int(year.group(0)) == dater.year():
-            label = "ytd"  # "in 2025" written in 2025 is the year so far
+        return []
     lo, hi = base + clause.lo, base + clause.hi
     view = blank_asides(sentence, clause.lo, clause.hi, trig.start)[clause.lo :]
-    place, _ = place_mics(view, lo, [])
-    session = first_match(SESSIONS, view) if label == "day" else None
+    place, place_spans = place_mics(view, lo, [])
+    place_text = view[place_spans[0][0] - lo : place_spans[0][1] - lo] if place_spans else ""
+    session = (first_match(SESSIONS, view) or context.session) if label == "day" else None
     tickers = tuple(
-        listing_in(master, t, place) if disc.kind(t) != "index" else t for t in subject.tickers
+        _listing(master, t, place, place_text) if disc.kind(t) != "index" else t
+        for t in subject.tickers
     )
     price = None
     if trig.form != "comparative" and label != "since":
-        price = find_price(sentence, trig.end, clause.hi, clause.lo, tickers[0], master, disc)
+        stop = APPOSITION.search(sentence, trig.end, clause.hi)
+        price_hi = stop.start() if stop else clause.hi
+        price = find_price(sentence, trig.end, price_hi, clause.lo, tickers[0], master, disc)
     respectively = len(tickers) > 1 and len(after) == len(tickers) and "respectively" in sentence
     out: list[tuple[PriceMove, Bound]] = []
     for index, ticker in enumerate(tickers):
         size = after[index] if respectively else (sizes[0] if sizes else None)
         percent = percent_value(size) if size is not None else trig.fixed_percent
-        if trig.direction == "flat":
-            percent = percent if percent is not None else None
         bound = size_bound(sentence, size) if size is not None else "exact"
         span_end = max(trig.end, size.end() if size is not None else 0,
                        horizon[2] if horizon else 0, price.end if price else 0)  # fmt: skip
         start = min(subject.start, base + trig.start) if subject.start >= lo else lo
+        if size is not None:
+            start = min(start, base + size.start())
+        span_end = max(span_end, subject.end - base)
         date, date_end, inferred = dater.date(
             ticker,
             label,
@@ -220,6 +235,7 @@ def _build(
             (trig.start, trig.end),
             base,
             sentence,
+            placed=bool(place),
         )
         confidence = 0.45 + 0.25 * (percent is not None) + 0.1 * (price is not None)
         confidence += 0.1 if subject.how == "name" else -0.05
@@ -244,18 +260,13 @@ def _build(
     return out
 
 
-def _inheritedfind_horizon(
-    sentence: str, clause: Clause, last: tuple[int, str] | None, number: int
-) -> str | None:
-    """ "The stock's dual listing is up 33%" right after "has soared 38% this year" shares its
-    horizon: a stative statement with no time of its own continues the previous one."""
-    if last is None or last[1] == "day" or last[0] < number - 1:
-        return None
-    if DAY_MARKERS.search(sentence[clause.lo : clause.hi]):
-        return None
-    if _STATIVE.search(sentence[clause.lo : clause.trigger.start]):
-        return last[1]
-    return None
+def _listing(master: SymbolMaster, ticker: str, mics: frozenset[str], place_text: str) -> str:
+    """The listing the clause's place names: the linker's mapping of the place phrase, else
+    the exchange of each listing in the company's group."""
+    if not mics:
+        return ticker
+    found = listing_for(ticker, place_text, master) if place_text else None
+    return found or listing_in(master, ticker, mics)
 
 
 def _gapped(
@@ -279,7 +290,8 @@ def _gapped(
             base, sentence,
         )  # fmt: skip
         move = dataclasses.replace(
-            first, percent=percent_value(size), horizon=found[0], price=None, currency=None,
+            first, percent=percent_value(size), horizon=found[0],  # type: ignore[arg-type]
+            price=None, currency=None,
             session=None, start=base + size.start(), end=base + found[2], date=date,
             date_end=date_end, date_inferred=inferred,
         )  # fmt: skip

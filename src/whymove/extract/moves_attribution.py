@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import re
 
-from whymove.extract.dates_calendar import mic_for_symbol
 from whymove.extract.moves_discourse import Discourse, Subject
 from whymove.extract.moves_lexicon import AFTER, AS
-from whymove.extract.moves_patterns import PLACE_HINT, PLACE_PATTERNS
-from whymove.link.master import SymbolMaster
+from whymove.extract.moves_listing import place_mics
 from whymove.model import Mention
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -88,6 +86,8 @@ BLOCKERS = re.compile(
     r"inflows|outflows|bets|index futures|PMI|CPI|sales growth|number|Treasury|notes?|bills?|"
     r"bunds?|gilts?|shoppers|consumers|investors|analysts|traders|economists|buyers|sellers|"
     r"e-minis?|minis|weights?|weighting|allocations?|exposure|portfolios?|Wall Street|markets?|"
+    r"business|businesses|segments?|units?|divisions?|arm|operations|subsidiary|discounts?|"
+    r"premiums?|funds|NAV|net asset value|"
     r"equities|indexes|indices|sectors?|industry|economy|unemployment rate)\b",
     re.I,
 )
@@ -132,56 +132,6 @@ def masked_spans(text: str, base: int) -> list[tuple[int, int]]:
     return spans
 
 
-def place_mics(
-    text: str, base: int, skip: list[tuple[int, int]]
-) -> tuple[frozenset[str], list[tuple[int, int]]]:
-    """The listing place named in ``text`` (the MICs it allows) and the spans it covers."""
-    found: frozenset[str] = frozenset()
-    spans: list[tuple[int, int]] = []
-    if not PLACE_HINT.search(text):
-        return found, spans
-    for pattern, mics in PLACE_PATTERNS:
-        for match in pattern.finditer(text):
-            start, end = base + match.start(), base + match.end()
-            if any(a <= start < b for a, b in skip):
-                continue
-            spans.append((start, end))
-            if not found:
-                found = mics
-    return found, spans
-
-
-def listing_in(master: SymbolMaster, symbol: str, mics: frozenset[str]) -> str:
-    """The listing of ``symbol``'s company that trades on one of ``mics``, else ``symbol``.
-
-    Example: ``listing_in(master, "BABA", {"XHKG"})`` -> ``"9988.HK"``.
-    """
-    if not mics:
-        return symbol
-    record = master.get(symbol)
-    if record is not None and record.kind == "index":
-        return symbol
-    if mic_for_symbol(symbol, record.exchange if record else "") in mics:
-        return symbol
-    for member in _family(master, symbol):
-        rec = master.get(member)
-        if mic_for_symbol(member, rec.exchange if rec else "") in mics:
-            return member
-    return symbol
-
-
-def _family(master: SymbolMaster, symbol: str) -> tuple[str, ...]:
-    group = getattr(master, "group", None)
-    if callable(group):
-        members = tuple(group(symbol))
-        if members:
-            return members
-    record = master.get(symbol)
-    members = list(record.links) if record else []
-    members += [r.symbol for r in master if symbol in r.links]
-    return tuple(dict.fromkeys(members))
-
-
 _COORDINATION = re.compile(
     r"^[\s).]*(?:\([^)]{0,30}\))?(?:,?\s*(?:Inc|Corp|Co|Ltd|plc|AG|SA|NV|SE|Limited|Holdings?|"
     r"Group)\b\.?)*[\s).]*(?:,\s*(?:and\s+|&\s+)?|and|&|as well as|along with|together with|"
@@ -213,14 +163,27 @@ _CAPITALS_OK = frozenset(
     China Chinese Japan Japanese U.K. UK Britain British Germany German India Indian Korea
     Korean Taiwan Taiwanese Canada Canadian Australia Australian Swiss Dutch French""".split()
 )
+_RELATIVE_TAIL = re.compile(
+    r",?\s+(?:which|that|who)\s+(?:(?:is|are|was|were|has|have|had|been|also|still|is now)\s+)*"
+    r"(?:(?:trading|about|around|nearly|roughly|\d[\d.,]*\s?%)\s*)*$",
+    re.I,
+)
+_DESCRIBED_REF = re.compile(r"^(?:[Tt]he|[Ii]ts)\s+(?:[a-z][\w-]*\s+){1,2}$")
 _COMPLEMENT = re.compile(r"\b(?:of|in)\s+(?:[\w&-]+\s+){1,4}$")
 _NOUN_PP = re.compile(r"\s+(?:in|of|for)\s+(?:(?:the\s+)?(?:shares|stock)\s+of\s+)?", re.I)
 
 
+def _named(disc: Discourse, text: str, last: Mention, candidates: list[Mention]) -> Subject:
+    """The subject named by ``last`` and the names coordinated with it."""
+    tickers, start = _coordinated(disc, text, last, candidates)
+    return Subject(tickers, start, "name")
+
+
 def _coordinated(
     disc: Discourse, text: str, last: Mention, candidates: list[Mention]
-) -> tuple[str, ...]:
-    """``last`` and the mentions joined to it by "and", commas, "as well as" before it."""
+) -> tuple[tuple[str, ...], int]:
+    """``last`` and the mentions joined to it by "and", commas, "as well as" before it, and
+    where the first of them starts."""
     tickers = [last.ticker]
     current = last
     for mention in reversed(candidates):
@@ -234,7 +197,7 @@ def _coordinated(
             break
         tickers.insert(0, mention.ticker)
         current = mention
-    return tuple(dict.fromkeys(tickers))
+    return tuple(dict.fromkeys(tickers)), current.start
 
 
 def _subject_position(text: str, start: int, end: int, mention: Mention) -> bool:
@@ -264,6 +227,14 @@ def find_subject(
     not fall back to an earlier subject; ``(None, False)`` when the phrase names nothing.
     """
     region = text[start:end]
+    relative = _RELATIVE_TAIL.search(region)
+    if relative:
+        head = start + relative.start()
+        named = [m for m in disc.mentions if start <= m.start and head - 16 <= m.end <= head]
+        if named and re.fullmatch(
+            r"[\s)]*(?:index|stock|shares|ETF|fund)?[\s)]*", text[named[-1].end : head], re.I
+        ):
+            return Subject((named[-1].ticker,), named[-1].start, "name"), False
     masks = masked_spans(region, start)
     _, place_spans = place_mics(region, start, [])
     blocked = masks
@@ -315,7 +286,7 @@ def find_subject(
         return None, True  # an unknown name stands between: it is the subject
     if kind == "mention":
         assert isinstance(payload, Mention)
-        return Subject(_coordinated(disc, text, payload, mentions), payload.start, "name"), False
+        return _named(disc, text, payload, mentions), False
     if kind == "stock":
         return _stock_subject(text, a, b, start, disc, sentence, mentions)
     if kind in ("index", "etf", "company", "pronoun"):
@@ -341,19 +312,45 @@ def _stock_subject(
     if before:
         owner = before[-1]
         if _OWNER_GAP.match(text[owner.end : a]):
-            return Subject(_coordinated(disc, text, owner, mentions), owner.start, "name"), False
+            return _named(disc, text, owner, mentions), False
     head = text[start:a]
     clause_head = re.split(r"[,;:—–]", head)[-1].lstrip()
     if re.search(r"\bwhose\s+$", head) and before:
         owner = before[-1]
         return Subject((owner.ticker,), owner.start, "name"), False
     if _POSSESSIVE_REF.search(head):
+        if _unknown_subject(text, disc, sentence, a):
+            return None, True
         found = disc.antecedent("stock", a, sentence, possessive=True)
         return (Subject((found,), a, "reference"), False) if found else (None, True)
-    if _BARE_REF.search(clause_head) and not text[a:b].lower().endswith("stocks"):
+    described = _DESCRIBED_REF.search(clause_head) and text[a:b].lower() == "stock"
+    if (_BARE_REF.search(clause_head) or described) and not text[a:b].lower().endswith("stocks"):
         found = disc.antecedent("stock", a, sentence)
         return (Subject((found,), a, "reference"), False) if found else (None, True)
     return None, True
+
+
+_STARTERS = frozenset(
+    """The A An It Its This That These Those Shares Stock Stocks In On At After Before While As
+    But And Meanwhile However Also Since For With Investors Analysts Traders Some Other Despite
+    Even Still Over During Last Year So Yet Their His Her We They He She I Why What How Here
+    There Is Are Was Should Could Will Price Market Markets Earlier Later Today Separately
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December By From To Of""".split()
+)
+
+
+def _unknown_subject(text: str, disc: Discourse, sentence: int, pos: int) -> bool:
+    """The sentence opens with a capitalised name the master does not know ("Target, which
+    reports on Wednesday, saw its stock slip"): its "its" is that company, not ours."""
+    if sentence >= len(disc.sentences):
+        return False
+    start = disc.sentences[sentence][0]
+    first = re.match(r"\W*([A-Z][\w&.'’-]*)", text[start:pos])
+    if first is None or first.group(1) in _STARTERS:
+        return False
+    word_start = start + first.start(1)
+    return not any(m.start <= word_start < m.end for m in disc.mentions)
 
 
 def noun_object(text: str, end: int, disc: Discourse) -> tuple[Subject | None, bool]:
@@ -367,7 +364,7 @@ def noun_object(text: str, end: int, disc: Discourse) -> tuple[Subject | None, b
         if after <= mention.start <= after + 25 and not re.search(
             r"[,;.]", text[after : mention.start]
         ):
-            return Subject((mention.ticker,), mention.start, "name"), False
+            return Subject((mention.ticker,), mention.start, "name", mention.end), False
     if re.match(r"\s*(?:the\s+)?(?:shares|stock)\b", text[after:]):
         return None, False
     if re.match(r"\s*[\d$]", text[after:]):

@@ -16,12 +16,14 @@ from whymove.extract.moves_attribution import masked_spans
 from whymove.extract.moves_lexicon import AFTER, AS
 from whymove.extract.moves_merge import Bound
 from whymove.extract.moves_patterns import (
+    DAY_MARKERS,
     FRACTION,
     HORIZONS,
     LOWER_BOUND,
     NOT_MOVE_PERCENT,
     PAST_N,
     PERCENT,
+    SESSIONS,
     SUPERLATIVE_CONTEXT,
     UPPER_BOUND,
     WORD_NUMBERS,
@@ -34,7 +36,7 @@ _SEPARATORS = (
     re.compile(r";|\s[—–]\s|\s--\s|—"),
     re.compile(r",?\s+(?:while|whereas|but|although|though)\s+", re.I),
     re.compile(
-        rf"\s+(?:{AFTER}|{AS}|following|amid|because|since the "
+        rf"\s+(?:{AFTER}|{AS}|following|amid|ahead of|because|since the "
         r"news|on (?:news|reports|hopes|fears|concerns|expectations)|due to|thanks to|despite|"
         r"when|in line with|driven by|helped by|weighed down by)\s+",
         re.I,
@@ -43,13 +45,13 @@ _SEPARATORS = (
     re.compile(r",\s+(?!or\b|at\b|to\b|\d|\$|up\b|down\b|a\s+\d|apiece|each|on\s+\w+day)"),
 )
 _CAUSE = re.compile(
-    rf"\b(?:{AFTER}|{AS}|following|amid|because|due to|thanks "
+    rf"\b(?:{AFTER}|{AS}|following|amid|ahead of|because|due to|thanks "
     r"to|despite|when|which|who|that|in line with|driven by|fuell?ed by|helped by|boosted by|"
     r"weighed (?:on|down) by|led by|reflecting|underscoring|even as|while|whereas|but|"
     r"according to|compared with|versus|vs\.?)\b",
     re.I,
 )
-_APPOSITION = re.compile(
+APPOSITION = re.compile(
     r",\s+(?:its|the|a|an|marking|making|which|who|bringing|taking|extending|leaving|putting|"
     r"logging|posting|recording|notching|recovering|rebounding|snapping|ending|breaking|"
     r"reversing|"
@@ -83,7 +85,7 @@ def _split(sentence: str, a: int, b: int) -> tuple[int, int]:
         found = pattern.search(gap)
         if found:
             return a + found.start(), a + found.end()
-    return b, b
+    return b, a
 
 
 def split_clauses(sentence: str, triggers: list[Trigger]) -> list[Clause]:
@@ -118,18 +120,18 @@ def blank_asides(sentence: str, lo: int, hi: int, keep: int = -1) -> str:
 
 def percent_before(sentence: str, lo: int, trig: Trigger) -> tuple[re.Match[str] | None, bool]:
     """A size written before an adjective or noun ("closed 2.6% higher", "a 3% drop")."""
-    head = sentence[lo : trig.start]
-    found = list(PERCENT.finditer(head))
-    near = found and len(head) - found[-1].end() <= 30
-    if near and not (trig.form == "noun" and re.search(r"[,;:]", head[found[-1].end() :])):
-        return found[-1], False
-    fraction = list(FRACTION.finditer(head))
-    return None, bool(fraction and len(head) - fraction[-1].end() <= 3)
+    found = list(PERCENT.finditer(sentence, lo, trig.start))
+    if found and trig.start - found[-1].end() <= 30:
+        between = sentence[found[-1].end() : trig.start]
+        if not (trig.form == "noun" and re.search(r"[,;:]", between)):
+            return found[-1], False
+    fraction = list(FRACTION.finditer(sentence, lo, trig.start))
+    return None, bool(fraction and trig.start - fraction[-1].end() <= 3)
 
 
 def percent_after(sentence: str, trig: Trigger, hi: int) -> list[re.Match[str]]:
     """Sizes after the trigger, the first within reach of it."""
-    out = []
+    out: list[re.Match[str]] = []
     for match in PERCENT.finditer(sentence, trig.end, hi):
         if not out and match.start() - trig.end > 45:
             break
@@ -173,14 +175,14 @@ def find_horizon(
     """The horizon phrase nearest the trigger: after it, before it, or fronted in the sentence."""
     trig = clause.trigger
     sentence = blank_asides(sentence, clause.lo, clause.hi, trig.start) + sentence[clause.hi :]
-    stop = _APPOSITION.search(sentence, trig.end, clause.hi)
+    stop = APPOSITION.search(sentence, trig.end, clause.hi)
     end = stop.start() if stop else clause.hi
     found = [
         f for f in horizon_matches(sentence, clause.lo, end)
         if not SUPERLATIVE_CONTEXT.search(sentence[max(0, f[0] - 40) : f[0]])
         and not (f[2] == "since" and _INTRADAY.search(sentence[f[0] : f[1]]))
     ]  # fmt: skip
-    post = [f for f in found if f[0] >= trig.start]
+    post = [f for f in found if f[1] > trig.start]
     if post:
         start, stop_at, label = min(post)
         return label, start, stop_at
@@ -210,3 +212,87 @@ def horizon_matches(sentence: str, lo: int, hi: int) -> list[tuple[int, int, str
         kept = [k for k in kept if not (item[0] <= k[0] and k[1] <= item[1])]
         kept.append(item)
     return kept
+
+
+_STATIVE = re.compile(r"\b(?:is|are|'s|’s|has|have|had)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    """What a sentence says for all its clauses: its number, a fronted time phrase, a closing
+    session phrase, and the horizon of the move found last."""
+
+    number: int
+    fronted: tuple[int, int] | None
+    last_horizon: tuple[int, str] | None
+    session: str | None
+
+
+def closing_session(sentence: str, clauses: list[Clause]) -> str | None:
+    """ "A slipped 1.8%, and B was down 1.3% before the bell": a session phrase closing the
+    sentence covers each coordinated move that names none."""
+    if len(clauses) < 2:
+        return None
+    last = clauses[-1]
+    session = first_match(SESSIONS, sentence[last.trigger.end : last.hi])
+    return session if session in ("premarket", "after_hours") else None
+
+
+def fronted_phrase(sentence: str, clauses: list[Clause]) -> tuple[int, int] | None:
+    """A time phrase opening the sentence before a comma ("So far this year, ...") applies to
+    every move of the sentence."""
+    if not clauses:
+        return None
+    comma = sentence.find(",", 0, clauses[0].trigger.start)
+    return (0, comma) if 0 < comma < 60 else None
+
+
+def horizon_label(
+    sentence: str, clause: Clause, horizon: tuple[str, int, int] | None, context: SentenceContext,
+    year: int | None,
+) -> str | None:  # fmt: skip
+    """The horizon of a clause's move: its own phrase, else one it shares (a stative sentence
+    after a longer move, a comparison with the move just stated), else a day. A comparison
+    with a level ("40% below its high") must have a reference: None when it has not."""
+    trig = clause.trigger
+    label = horizon[0] if horizon else None
+    if trig.form == "comparative" and label not in ("since", "year", "ytd"):
+        return None
+    last, number = context.last_horizon, context.number
+    if label is None:
+        label = _inherited_horizon(sentence, clause, last, number) or "day"
+    if label == "day" and horizon is None and _COMPARED.search(sentence[clause.lo : trig.start]):
+        label = _same_sentence_horizon(last, number) or "day"
+    if label == "year" and horizon is not None:
+        stated = re.search(r"(?:19|20)\d\d", sentence[horizon[1] : horizon[2]])
+        if stated and int(stated.group(0)) == year:
+            label = "ytd"  # "in 2025" written in 2025 is the year so far
+    return label
+
+
+_COMPARED = re.compile(
+    r"\b(?:outpacing|outperforming|beating|trailing|lagging|compared with|versus|vs\.?|while|"
+    r"whereas|by comparison|than)\b",
+    re.I,
+)
+
+
+def _same_sentence_horizon(last: tuple[int, str] | None, number: int) -> str | None:
+    """The horizon of the move just found in this sentence, when it is a longer one."""
+    if last is not None and last[0] == number and last[1] != "day":
+        return last[1]
+    return None
+
+
+def _inherited_horizon(
+    sentence: str, clause: Clause, last: tuple[int, str] | None, number: int
+) -> str | None:
+    """ "The stock's dual listing is up 33%" right after "has soared 38% this year" shares its
+    horizon: a stative statement with no time of its own continues the previous one."""
+    if last is None or last[1] == "day" or last[0] < number - 1:
+        return None
+    if DAY_MARKERS.search(sentence[clause.lo : clause.hi]):
+        return None
+    if _STATIVE.search(sentence[clause.lo : clause.trigger.start]):
+        return last[1]
+    return None

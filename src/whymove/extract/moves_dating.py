@@ -15,6 +15,7 @@ import re
 
 from whymove.extract.dates import DateExpr, find_dates, to_sessions
 from whymove.extract.dates_calendar import (
+    MIC_CALENDARS,
     TradingCalendar,
     calendar_name,
     local_date,
@@ -22,7 +23,8 @@ from whymove.extract.dates_calendar import (
     opening_time,
     trading_calendar,
 )
-from whymove.extract.moves_attribution import Discourse
+from whymove.extract.moves_discourse import Discourse
+from whymove.extract.moves_listing import family, place_mics
 from whymove.link.master import SymbolMaster
 
 _YEARS = re.compile(r"(\d+|two|three|four|five|six|seven|eight|nine|ten|decade)", re.I)
@@ -52,6 +54,7 @@ class Dater:
         self.master = master
         self.disc = disc
         self._exprs: dict[tuple[int, dt.date], list[DateExpr]] = {}
+        self.story = story_market(text, disc, master)
 
     def year(self) -> int | None:
         """The year of the publication (or of the date standing in for it)."""
@@ -59,13 +62,23 @@ class Dater:
             return self.published.year
         return self.reference.year if self.reference else None
 
-    def calendar(self, ticker: str) -> TradingCalendar:
+    def calendar(self, ticker: str, placed: bool = False) -> TradingCalendar:
+        """The calendar a move of ``ticker`` falls on. In a story about another market ("Hong
+        Kong stocks bounced back...") a company listed there is dated on that market's
+        sessions, unless the sentence placed the move on a listing itself."""
+        name = self._calendar_name(ticker)
+        if self.story and not placed and name == "XNYS" and self.story != name:
+            members = family(self.master, ticker)
+            if any(self._calendar_name(m) == self.story for m in members):
+                name = self.story
+        return trading_calendar(name)
+
+    def _calendar_name(self, ticker: str) -> str:
         record = self.master.get(ticker)
-        name = calendar_name(
+        return calendar_name(
             ticker, self.disc.kind(ticker), record.exchange if record else "",
             record.country if record else "",
         )  # fmt: skip
-        return trading_calendar(name)
 
     def _ref(self, cal: TradingCalendar) -> tuple[dt.date | None, bool]:
         if self.published is not None:
@@ -81,11 +94,12 @@ class Dater:
     def date(
         self, ticker: str, horizon: str, session: str | None,
         phrase: tuple[str, int, int] | None, lo: int, hi: int, trig: tuple[int, int],
-        base: int, sentence: str,
+        base: int, sentence: str, placed: bool = False,
     ) -> DateResult:  # fmt: skip
         """``(date, date_end, inferred)`` of a move; offsets ``lo``, ``hi``, ``trig`` and the
-        horizon ``phrase`` are into ``sentence``, which starts at ``base`` in the article."""
-        cal = self.calendar(ticker)
+        horizon ``phrase`` are into ``sentence``, which starts at ``base`` in the article;
+        ``placed`` when the sentence named the listing ("in Hong Kong")."""
+        cal = self.calendar(ticker, placed)
         ref, inferred = self._ref(cal)
         if ref is None:
             return None, None, True
@@ -101,13 +115,14 @@ class Dater:
         text = self.text
         days = [
             e for e in exprs
-            if e.kind != "range" and not _MEASURED_FROM.search(text[max(0, e.start - 20) : e.start])
+            if e.kind != "range"
+            and not (lo <= e.start < hi and _MEASURED_FROM.search(text[: e.start][-20:]))
         ]  # fmt: skip
         start, end = base + trig[0], base + trig[1]
         after = [e for e in days if end <= e.start < hi]
         before = [e for e in days if lo <= e.start and e.end <= start]
         chosen = after[0] if after else before[-1] if before else None
-        relative = [e for e in days if _RELATIVE.match(self.text[e.start : e.end])]
+        relative = [e for e in days if e.start < hi and _RELATIVE.match(text[e.start : e.end])]
         if chosen is None and relative:
             chosen = min(relative, key=lambda e: min(abs(e.start - end), abs(e.end - start)))
         if chosen is not None:
@@ -161,3 +176,27 @@ class Dater:
             except ValueError:  # 29 February
                 return cal.on_or_after(ref.replace(year=ref.year - years, day=28))
         return None
+
+
+def story_market(text: str, disc: Discourse, master: SymbolMaster) -> str | None:
+    """The market a story is about when it is not New York: the calendar most named by places
+    of listing ("in Hong Kong", "Tokyo-listed") and by the indexes and home listings it
+    mentions, if it outweighs New York."""
+    votes: dict[str, int] = {}
+    _, spans = place_mics(text, 0, [])
+    for start, end in spans:
+        mics, _ = place_mics(text[start:end], 0, [])
+        for name in {MIC_CALENDARS.get(m, m) for m in mics}:
+            votes[name] = votes.get(name, 0) + 2
+    for mention in disc.mentions:
+        record = master.get(mention.ticker)
+        name = calendar_name(
+            mention.ticker, mention.kind, record.exchange if record else "",
+            record.country if record else "",
+        )  # fmt: skip
+        if name != "XNYS" or mention.kind == "index":
+            votes[name] = votes.get(name, 0) + 1
+    if not votes:
+        return None
+    best = max(sorted(votes), key=lambda n: votes[n])
+    return best if best != "XNYS" and votes[best] > votes.get("XNYS", 0) else None

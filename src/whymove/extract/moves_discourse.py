@@ -23,6 +23,8 @@ class Subject:
     tickers: tuple[str, ...]
     start: int
     how: str
+    end: int = -1
+    """Where the subject phrase ends when it follows the move word ("a 3% drop in Alibaba")."""
 
 
 @dataclass(slots=True)

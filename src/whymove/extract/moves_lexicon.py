@@ -109,7 +109,6 @@ FOLLOW_OK = frozenset(
     overnight while and but so then when within across despite thanks due because toward
     towards past less much back ground value hard steeply or than when compared versus vs
     against respectively alongside along with sharply with into tonight afterward afterwards
-    one two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty
     twofold threefold fourfold fivefold tenfold half nearly sevenfold
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug sep

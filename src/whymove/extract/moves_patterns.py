@@ -77,13 +77,13 @@ _UNIT = (
 _NOT_PRICE_AFTER = (
     r"(?!\s*(?:million|billion|trillion|bn|mn|mln|m\b|b\b|k\b|thousand|%|percent|per cent|"
     r"times|x\b|a\.m|p\.m|am\b|pm\b|GMT|ET\b|EST|EDT|local|hours|shares|-year|-month|-day|"
-    r"[:\d]))"
+    r"[:\d]|\.\d))"
 )
 _PRICE_LEAD = (
     r"(?:(?:\b(?:at|to|reach(?:ed|ing)?|hit(?:ting)?|touch(?:ed|ing)?|near)\s+|@\s?)"
     r"(?:(?:an?|its|their|the)\s+)?(?:(?:record|all-time|fresh|new|session|intraday|"
     r"\d+-(?:year|month|week)|[\w]+-(?:year|month|week)|multi-year|one-year|two-year)\s+)*"
-    r"(?:(?:high|low|close|peak)\s+of\s+)?"
+    r"(?:(?:high|low|close|peak)\s+(?:of\s+)?)?"
     r"(?:about|around|roughly|approximately|nearly|almost|just over|just under|some|near|"
     r"close to|a little over|an?)?\s*)"
 )
@@ -137,7 +137,8 @@ HORIZONS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\byear[- ]to[- ]date\b|\bYTD\b|\bthis year\b|\bso far (?:this|in the) year\b|"
             r"\b(?:since|from) the (?:start|beginning|end) of (?:the |this )?(?:year|January)\b|"
             r"\b(?:in|over|during) the first half(?: of (?:the|this) year)?\b|"
-            r"\bin the year so far\b|\bfor the year\b|\bon the year\b",
+            r"\bin the year so far\b|\bfor the year\b|\bon the year\b|"
+            r"\b(?:over|in|during) the course of (?:the|this) year\b|\bover the year\b",
             re.I,
         ),
         "ytd",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from whymove.extract.dates_calendar import CURRENCIES, calendar_name
-from whymove.extract.moves_attribution import Discourse
+from whymove.extract.moves_discourse import Discourse
 from whymove.extract.moves_patterns import (
     CURRENCY_SYMBOLS,
     CURRENCY_UNITS,
@@ -54,6 +54,7 @@ def _price(match: re.Match[str], listing: str | None, kind: str) -> Price | None
         if re.fullmatch(r"(?:19|20)\d\d", amount):
             return None
     value = float(amount.replace(",", ""))
+    currency: str | None
     if symbol is not None:
         currency = CURRENCY_SYMBOLS.get(symbol.strip().lower(), "USD")
         if currency == "USD" and symbol.strip() == "$" and listing in _DOLLAR_CURRENCIES:
