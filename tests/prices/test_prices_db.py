@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -93,10 +94,11 @@ def test_read_prices_range_and_summary(engine):
 
 
 def test_default_db_url_honours_env_and_xdg(tmp_path):
-    assert default_db_url({"WHYMOVE_DB": "postgresql://x/y"}) == "postgresql://x/y"
+    # One rule with the store's: PostgreSQL URLs get the psycopg driver, paths become absolute.
+    assert default_db_url({"WHYMOVE_DB": "postgresql://x/y"}) == "postgresql+psycopg://x/y"
     assert default_db_url({"XDG_DATA_HOME": "/data"}) == "sqlite:////data/whymove/whymove.db"
     assert default_db_url({"HOME": "/home/me"}) == (
         "sqlite:////home/me/.local/share/whymove/whymove.db"
     )
-    assert resolve_db_url("my.db", {}) == "sqlite:///my.db"
+    assert resolve_db_url("my.db", {}) == "sqlite:///" + str(Path("my.db").resolve())
     assert resolve_db_url(None, {"WHYMOVE_DB": "sqlite:///e.db"}) == "sqlite:///e.db"

@@ -10,6 +10,7 @@ disagreement in sign or size is a contradiction.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -24,6 +25,8 @@ TOLERANCE = {
     "after_hours": (2.0, 0.6),
 }
 LONG_HORIZON_TOLERANCE = (2.0, 0.15)
+FLAT_TOLERANCE = 1.0
+"""A "little changed" or "flat" claim without a figure: largest move (points) that fits it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +51,25 @@ def _tolerance(stated: float, absolute: float, relative: float) -> float:
     return max(absolute, relative * abs(stated))
 
 
+def _daily_returns(bars: pd.DataFrame) -> pd.Series:
+    """Close-to-close returns: the ``return`` column when the caller computed them on the
+    exchange calendar (NaN where a session is missing), else from the closes."""
+    if "return" in bars:
+        return bars["return"].astype("float64")
+    closes = bars["adj_close"].fillna(bars["close"]) if "adj_close" in bars else bars["close"]
+    return closes.astype("float64").pct_change(fill_method=None)
+
+
 def check_move(move: StatedMove, bars: pd.DataFrame) -> ClaimCheck:
     """Compare one stated move with daily bars (index: session dates; columns ``open``,
-    ``close``, and ``adj_close`` when known)."""
+    ``close``, and ``adj_close`` when known, or a ``return`` column of session returns).
+
+    A comparison that needs a missing price (a gap in the bars) is left out; when none is
+    left the claim is ``unverifiable``, never a contradiction.
+    """
     if move.date is None:
         return ClaimCheck(move, "unverifiable", None, "", None, "the move has no resolved date")
-    closes = bars["adj_close"].fillna(bars["close"]) if "adj_close" in bars else bars["close"]
+    returns = _daily_returns(bars)
     dates = list(bars.index)
     if move.date not in bars.index:
         return ClaimCheck(move, "unverifiable", None, "", None, f"no price bar on {move.date}")
@@ -62,9 +78,7 @@ def check_move(move: StatedMove, bars: pd.DataFrame) -> ClaimCheck:
     if move.horizon == "day":
         if pos == 0:
             return ClaimCheck(move, "unverifiable", None, "", None, "no previous close")
-        prev = float(closes.iloc[pos - 1])
-        close_ret = 100 * (float(closes.iloc[pos]) / prev - 1)
-        candidates = {"close-to-close": close_ret}
+        candidates = {"close-to-close": 100 * float(returns.iloc[pos])}
         if (
             move.session in ("premarket", None)
             and "open" in bars
@@ -85,14 +99,27 @@ def check_move(move: StatedMove, bars: pd.DataFrame) -> ClaimCheck:
             return ClaimCheck(
                 move, "unverifiable", None, "", None, f"no prices before the {move.horizon} start"
             )
-        base = float(closes.loc[start])
-        candidates = {f"{move.horizon} from {start}": 100 * (float(closes.iloc[pos]) / base - 1)}
+        span = returns.iloc[dates.index(start) + 1 : pos + 1]
+        compounded = float((1.0 + span).prod()) - 1.0 if span.notna().all() else math.nan
+        candidates = {f"{move.horizon} from {start}": 100 * compounded}
         absolute, relative = LONG_HORIZON_TOLERANCE
+    candidates = {k: v for k, v in candidates.items() if math.isfinite(v)}
+    if not candidates:
+        return ClaimCheck(
+            move, "unverifiable", None, "", None, "a price the comparison needs is missing"
+        )
     if stated is None:
-        # Direction only: agree when any comparison has the stated sign.
-        label, actual = next(iter(candidates.items()))
-        sign_ok = (actual > 0) == (move.direction == "up") or move.direction == "flat"
-        verdict = "agrees" if sign_ok else "contradicts"
+        # Direction only: agree when any comparison has the stated sign; "little changed"
+        # agrees when some comparison stays within the session's tolerance (at least 1 point).
+        def fits(actual: float) -> bool:
+            if move.direction == "flat":
+                return abs(actual) <= max(FLAT_TOLERANCE, absolute)
+            return (actual > 0) == (move.direction == "up") and actual != 0
+
+        label, actual = next(
+            ((k, v) for k, v in candidates.items() if fits(v)), next(iter(candidates.items()))
+        )
+        verdict = "agrees" if fits(actual) else "contradicts"
         return ClaimCheck(move, verdict, round(actual, 3), label, None, "direction only")
     tol = _tolerance(stated, absolute, relative)
     label, actual = min(candidates.items(), key=lambda kv: abs(kv[1] - stated))

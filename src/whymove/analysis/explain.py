@@ -13,6 +13,7 @@ several stories is one cause with several sources; syndicated copies count once.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -39,6 +40,18 @@ class StatedMove:
     horizon: str
     date: dt.date | None
     evidence: str
+    article_id: str | None = None
+    """The article that states it: every line of an answer leads back to its evidence."""
+    known_at: dt.datetime | None = None
+    """When the statement became known (its article's ``known_at``)."""
+    affects: dt.date | None = None
+    """The session the move belongs to when that is not ``date``: an after-hours move on
+    ``date`` shows in the next session's return."""
+
+    @property
+    def target(self) -> dt.date | None:
+        """The session whose return this move is part of."""
+        return self.affects or self.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +112,8 @@ class Source:
     known_at: dt.datetime
     novelty: int
     copy: bool
+    chain_id: str | None = None
+    """The first report of the chain of stories this one belongs to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +129,10 @@ class RankedCause:
     agreement: str
     sources: tuple[Source, ...]
     parts: dict[str, float]
+    article_id: str | None = None
+    """The article the evidence sentence comes from."""
+    known_at: dt.datetime | None = None
+    """When the cause first became known: its earliest source."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,21 +188,28 @@ def explain(
     price_action: PriceAction | None = None,
     *,
     aliases: tuple[str, ...] = (),
+    prior: Iterable[Report] = (),
 ) -> Explanation:
     """Rank the causes of ``symbol``'s move on ``session`` from the news that could explain it.
 
     ``aliases`` are other symbols of the same company (BABA and 9988.HK): their stated moves
-    and catalysts count as the security's own.
+    and catalysts count as the security's own. ``prior`` are earlier reports about
+    ``symbol`` (from before the news window): a story repeating an event they already told is
+    not the first of its chain, so it scores lower on novelty.
     """
     own = {symbol, *aliases}
-    stated = [m for item in news for m in item.moves if m.ticker in own and m.date == session]
-    related = [m for item in news for m in item.moves if m.ticker not in own and m.date == session]
+    stated = [m for item in news for m in item.moves if m.ticker in own and m.target == session]
+    related = [
+        m for item in news for m in item.moves if m.ticker not in own and m.target == session
+    ]
     sign = _move_sign(price_action, stated)
     reports = [
         Report(item.article_id, item.story_id, symbol, cat.category, item.known_at)
         for item in news
         for cat in item.catalysts
     ]
+    in_news = {item.article_id for item in news}
+    reports += [r for r in prior if r.article_id not in in_news and r.ticker == symbol]
     novelty = novelty_scores(reports)
     merged: dict[tuple[str, str], list[tuple[float, dict[str, float], CatalystEvidence, NewsItem]]]
     merged = {}
@@ -205,7 +231,7 @@ def explain(
     causes = []
     for (category, polarity), entries in merged.items():
         entries.sort(key=lambda e: -e[0])
-        best_score, parts, cat, _ = entries[0]
+        best_score, parts, cat, best_item = entries[0]
         seen_stories: dict[str, Source] = {}
         for _, _, _, item in entries:
             nov = novelty[(item.article_id, symbol, category)]
@@ -218,10 +244,12 @@ def explain(
                     item.known_at,
                     nov.score,
                     nov.copy,
+                    nov.chain_id,
                 )
         # Corroboration by independent stories adds a little, never more than 0.1.
         score = best_score + min(0.1, 0.03 * (len(seen_stories) - 1))
         agreement, _ = _agreement(polarity, sign)
+        sources = tuple(sorted(seen_stories.values(), key=lambda s: s.known_at))
         causes.append(
             RankedCause(
                 category,
@@ -231,8 +259,10 @@ def explain(
                 cat.actor,
                 cat.background,
                 agreement,
-                tuple(sorted(seen_stories.values(), key=lambda s: s.known_at)),
+                sources,
                 parts,
+                article_id=best_item.article_id,
+                known_at=sources[0].known_at,
             )
         )
     causes.sort(key=lambda c: (-c.score, c.category))

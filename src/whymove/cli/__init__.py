@@ -49,7 +49,7 @@ def _register() -> None:
     import pkgutil
 
     for module in pkgutil.iter_modules(__path__):
-        if not module.name.startswith("_") and module.name != "render":
+        if not module.name.startswith("_") and not module.name.startswith("render"):
             importlib.import_module(f"{__name__}.{module.name}")
 
 

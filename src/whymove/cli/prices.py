@@ -236,8 +236,13 @@ def study(
     failed = [o for o in outcomes if o.result is None]
     studied = len(outcomes) - len(failed)
     console.print(f"{studied} events studied, {len(failed)} without usable prices.")
-    for outcome in failed[:10]:
-        console.print(f"  {outcome.event.ticker} {outcome.event.when}: {outcome.error}")
+    # one line per distinct failure: the categories of one article share their session
+    reasons: dict[tuple[str, str], int] = {}
+    for outcome in failed:
+        key = (f"{outcome.event.ticker} {outcome.event.when}", str(outcome.error))
+        reasons[key] = reasons.get(key, 0) + 1
+    for (what, error), count in list(reasons.items())[:10]:
+        console.print(f"  {what}: {error}" + (f" ({count} events)" if count > 1 else ""))
 
 
 def _print_caar(console: Console, keys: list[str], rows: list[CaarRow]) -> None:

@@ -18,7 +18,6 @@ other databases a read-then-write in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from sqlalchemy.engine import Engine
 
 from whymove.errors import ConfigError, StoreError
 from whymove.prices.series import COLUMNS, PriceSeries
+from whymove.store.paths import resolve_db_url as store_db_url
 
 metadata = sa.MetaData()
 
@@ -57,19 +57,21 @@ prices_table = sa.Table(
 def default_db_url(env: Mapping[str, str] | None = None) -> str:
     """``WHYMOVE_DB`` if set, else SQLite in the user's data folder (XDG_DATA_HOME honoured).
 
+    The same database the article store opens (:func:`whymove.store.paths.resolve_db_url`
+    decides for both), so prices and articles live side by side by default.
+
     Example: with no environment -> ``sqlite:////home/me/.local/share/whymove/whymove.db``.
     """
-    env = os.environ if env is None else env
-    if env.get("WHYMOVE_DB"):
-        return env["WHYMOVE_DB"]
-    base = env.get("XDG_DATA_HOME") or str(Path(env.get("HOME", "~")).expanduser() / ".local/share")
-    return "sqlite:///" + str(Path(base) / "whymove" / "whymove.db")
+    return store_db_url(None, env)
 
 
 def resolve_db_url(option: str | None, env: Mapping[str, str] | None = None) -> str:
-    """The ``--db`` option if given, else :func:`default_db_url`. A bare path means SQLite."""
-    url = option or default_db_url(env)
-    return url if "://" in url else "sqlite:///" + url
+    """The ``--db`` option if given, else :func:`default_db_url`. A bare path means SQLite.
+
+    Delegates to the store's rule, so ``--db news.db`` names the same file for
+    ``whymove ingest`` and ``whymove prices load``.
+    """
+    return store_db_url(option, env)
 
 
 def connect(url: str) -> Engine:

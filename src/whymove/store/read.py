@@ -224,10 +224,18 @@ def _window(column: Any, start: dt.datetime | None, end: dt.datetime | None) -> 
 
 
 def articles_for(
-    conn: Connection, ticker: str, start: dt.datetime | None, end: dt.datetime | None
+    conn: Connection,
+    ticker: str,
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    *,
+    ids: Sequence[str] | None = None,
 ) -> list[TickerArticle]:
+    """Articles naming ``ticker`` published in ``[start, end)``; ``ids`` narrows to those."""
     a, s, st = schema.articles.c, schema.securities.c, schema.stories.c
     ticker = ticker.upper()
+    if ids is not None and not ids:
+        return []
     query = (
         select(a.id, a.story_id, a.title, a.url, a.source, a.author, a.published,
                s.relevance, s.is_primary, st.n_articles, st.n_sources, st.first_published,
@@ -237,6 +245,8 @@ def articles_for(
         .where(s.ticker == ticker, *_window(a.published, start, end))
         .order_by(a.published, a.num)
     )  # fmt: skip
+    if ids is not None:
+        query = query.where(a.id.in_(list(ids)))
     rows = conn.execute(query).all()
     ids = [r[0] for r in rows]
     primary = {r[0] for r in rows if r[8]}
@@ -339,6 +349,81 @@ def events(
     ]  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleMove:
+    """A stated move with the article that states it (for claim checks and explain)."""
+
+    article_id: str
+    story_id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: dt.datetime | None
+    move: StoredMove
+
+
+def article_moves(
+    conn: Connection,
+    *,
+    tickers: Sequence[str] | None = None,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    ids: Sequence[str] | None = None,
+) -> list[ArticleMove]:
+    """Stated moves of ``tickers`` (as stored: ``BABA``, ``s&p500``; all when None) dated in
+    ``[first, last]``, or all the moves of the articles ``ids``; oldest article first."""
+    a, m = schema.articles.c, schema.moves.c
+    query = (
+        select(a.id, a.story_id, a.title, a.url, a.source, a.published, schema.moves)
+        .join(schema.articles, a.id == m.article_id)
+        .order_by(a.published, a.num, m.seq)
+    )
+    if tickers is not None:
+        query = query.where(m.ticker.in_(list(tickers)))
+    if first is not None:
+        query = query.where(m.date >= first)
+    if last is not None:
+        query = query.where(m.date <= last)
+    if ids is not None:
+        if not ids:
+            return []
+        query = query.where(m.article_id.in_(list(ids)))
+    out = []
+    for r in conn.execute(query).mappings():
+        move = StoredMove(
+            r["ticker"], r["direction"], r["percent"], r["price"], r["currency"], r["session"],
+            r["horizon"], r["date"], r["date_end"], bool(r["date_inferred"]), r["confidence"],
+            r["evidence"])  # fmt: skip
+        out.append(ArticleMove(r["id"], r["story_id"], r["title"], r["url"], r["source"],
+                               r["published"], move))  # fmt: skip
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """Where an article came from and which securities it names (by relevance)."""
+
+    id: str
+    input: str
+    published_inferred: bool
+    ingested_at: dt.datetime
+    tickers: tuple[str, ...]
+
+
+def article_refs(conn: Connection, ids: Sequence[str]) -> dict[str, ArticleRef]:
+    """The input, publication-time flag, ingestion time and named securities of ``ids``."""
+    a = schema.articles.c
+    tickers = _tickers(conn, ids)
+    out: dict[str, ArticleRef] = {}
+    for chunk in _chunks(list(ids)):
+        query = select(a.id, a.input, a.published_inferred, a.ingested_at).where(a.id.in_(chunk))
+        for article_id, given, inferred, ingested in conn.execute(query):
+            out[article_id] = ArticleRef(
+                article_id, given, bool(inferred), ingested, tickers.get(article_id, ())
+            )
+    return out
+
+
 def frames(conn: Connection) -> dict[str, Any]:
     """DataFrames ``articles``, ``moves`` and ``events`` for export and notebooks."""
     import dataclasses
@@ -393,4 +478,13 @@ def frames(conn: Connection) -> dict[str, Any]:
     }
 
 
-__all__ = ["Event", "Hit", "StoredCatalyst", "StoredDocument", "StoredMove", "TickerArticle"]
+__all__ = [
+    "ArticleMove",
+    "ArticleRef",
+    "Event",
+    "Hit",
+    "StoredCatalyst",
+    "StoredDocument",
+    "StoredMove",
+    "TickerArticle",
+]
