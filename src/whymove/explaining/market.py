@@ -27,7 +27,7 @@ INDEX_SYMBOLS: dict[str, str] = {
     "nasdaq_composite": "^IXIC",
     "nasdaq100": "^NDX",
     "dow_jones": "^DJI",
-    "russell2000": "^RUT",
+    "russell_2000": "^RUT",
     "s&p100": "^OEX",
     "nyse_composite": "^NYA",
     "philadelphia_semiconductor": "^SOX",
