@@ -60,9 +60,16 @@ _RECORDS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("nikkei225", "index", "", "JP", "", "Nikkei 225;Nikkei"),
     ("ftse100", "index", "", "GB", "", "FTSE 100"),
     ("msci_china", "index", "", "CN", "", "MSCI China Index;MSCI China"),
+    ("russell_2000", "index", "", "US", "", "Russell 2000"),
+    ("INTC", "stock", "XNAS", "US", "", "Intel"),
+    ("META", "stock", "XNAS", "US", "", "Meta Platforms;Meta"),
+    ("AMZN", "stock", "XNAS", "US", "", "Amazon.com;Amazon"),
+    ("COIN", "stock", "XNAS", "US", "", "Coinbase"),
+    ("MSTR", "stock", "XNAS", "US", "", "MicroStrategy"),
+    ("AA", "stock", "XNYS", "US", "", "Alcoa"),
 )
 _NOT_TICKER_ALIASES = {"hang_seng", "hang_seng_tech", "csi300", "s&p500", "nasdaq_composite",
-                       "dow_jones", "nikkei225", "ftse100", "msci_china"}  # fmt: skip
+                       "dow_jones", "nikkei225", "ftse100", "msci_china", "russell_2000"}  # fmt: skip
 
 
 def _master() -> SymbolMaster:

@@ -94,6 +94,7 @@ _LIST_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s*[|•·»›]\s*|\s+/\s+")
+_SEPARATOR_MARKS = "|•·»›/"
 _EMAIL_OR_URL = re.compile(r"^\s*(?:\S+@\S+\.\w+|https?://\S+|www\.\S+)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _ALNUM = re.compile(r"[^\W_]+")
@@ -131,22 +132,27 @@ def is_boilerplate(line: str) -> bool:
         # A paragraph this long is story text, even when an export glued a credit or a
         # link list to its start; dropping it would lose the article.
         return False
-    if _LEGAL.search(stripped) or _CREDIT.search(stripped) or _WIDGET.search(stripped):
+    # Cheap tests first: word counts, then whether a pattern's words occur at all (see
+    # _GATES), and only then the patterns themselves.
+    folded = _fold(stripped)
+    if _may_match(folded, _LEGAL) and _LEGAL.search(stripped):
+        return True
+    if _CREDIT.search(stripped) or _WIDGET.search(stripped):
         return True
     if _EMAIL_OR_URL.match(stripped):
         return True
-    if _LINK_OUT.match(stripped) and len(words) <= 25:
+    if len(words) <= 25 and _LINK_OUT.match(stripped):
         return True
-    has_move = bool(_MOVE.search(stripped))
-    has_figure = has_move or bool(_MONEY.search(stripped))
+    has_move = "%" in stripped and bool(_MOVE.search(stripped))
     if (
-        _PROMPT.search(stripped)
+        len(words) <= 30
+        and _may_match(folded, _PROMPT)
+        and _PROMPT.search(stripped)
         and _READER.search(stripped)
-        and len(words) <= 30
-        and not has_figure
+        and not (has_move or _MONEY.search(stripped))
     ):
         return True
-    if _LEGAL_LABEL.search(stripped) and len(words) <= 8:
+    if len(words) <= 8 and _may_match(folded, _LEGAL_LABEL) and _LEGAL_LABEL.search(stripped):
         return True
     if _is_separated_list(stripped) or _is_social_bar(words):
         return True
@@ -159,8 +165,40 @@ def is_boilerplate(line: str) -> bool:
     return False
 
 
+# Words one of which every match of a costly pattern contains (lower case; a test checks
+# them against the patterns). A line without any of them is answered without the regex
+# engine, which for these long case-insensitive alternations is most of the cost of cleaning.
+_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
+    _LEGAL: ("©", "(c)", "rights reserved", "advice", "disclaimer", "copyright", "purposes only"),
+    _PROMPT: (
+        "sign", "subscribe", "newsletter", "register", "log", "download", "follow us", "share",
+        "click here", "free", "join", "inbox", "miss", "unlock", "premium", "trade confidently",
+        "get ",
+    ),
+    _LEGAL_LABEL: (
+        "terms of", "privacy", "cookie", "do not sell", "accessibility", "contact us",
+        "about us", "advertise",
+    ),
+}  # fmt: skip
+# Characters that case-insensitive matching equates with an ASCII letter besides A-Z; str.lower
+# alone would miss "ſ" (s) and turn "İ" into two characters.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+
+
+def _fold(text: str) -> str:
+    if text.isascii() or not any(c in text for c in "İıſK"):
+        return text.lower()
+    return text.translate(_FOLD).lower()
+
+
+def _may_match(folded: str, pattern: re.Pattern[str]) -> bool:
+    return any(word in folded for word in _GATES[pattern])
+
+
 def _is_separated_list(line: str) -> bool:
     """``Markets | Earnings | Options``: three or more short items between separators."""
+    if not any(mark in line for mark in _SEPARATOR_MARKS):
+        return False  # no separator, so one item
     items = [item for item in _SEPARATORS.split(line) if item.strip()]
     if len(items) < 3:
         return False
@@ -197,9 +235,17 @@ def _prose(line: str) -> bool:
     return len(words) >= 8 and bool(_SENTENCE_END.search(line.strip()))
 
 
-def _one_pass(lines: list[str], known: frozenset[str]) -> list[bool]:
-    """For each line, whether it is boilerplate, looking at its neighbours too."""
-    drop = [bool(line.strip()) and is_boilerplate(line) for line in lines]
+def _one_pass(lines: list[str], known: frozenset[str], seen: dict[str, bool]) -> list[bool]:
+    """For each line, whether it is boilerplate, looking at its neighbours too.
+
+    ``seen`` holds the verdicts of :func:`is_boilerplate` from earlier passes over the same
+    text: a line's own shape does not change between passes, only its neighbours.
+    """
+    drop = []
+    for line in lines:
+        if line not in seen:
+            seen[line] = bool(line.strip()) and is_boilerplate(line)
+        drop.append(seen[line])
     if known:
         for i, line in enumerate(lines):
             if line.strip() and line_key(line) in known:
@@ -266,8 +312,9 @@ def strip_boilerplate(
     """
     lines = _normalise(text)
     removed: list[str] = []
+    seen: dict[str, bool] = {}
     while True:
-        drop = _one_pass(lines, known)
+        drop = _one_pass(lines, known, seen)
         if not any(drop):
             break
         removed.extend(line.strip() for line, gone in zip(lines, drop, strict=True) if gone)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from whymove.extract.lexicon_prefilter import gated
+
 Role = Literal["main", "cause", "concede", "comove"]
 
 # Links that introduce the cause of what precedes them.
@@ -25,8 +27,10 @@ _CAUSE_LINKS = (
     r"influenced by|stems? from|attributed to|as a result of|led by|underpinned by"
 )
 # "as" links a cause only when a clause follows: not "such as", "as well as", "as a leader".
+# The look-behinds follow "as" (not precede it) so that they run only where "as" is.
 _AS = (
-    r"(?<!such )(?<!known )(?<!well )(?<!same )(?<!so )(?<!just )\bas\b(?! (?:a|an|part|"
+    r"\bas\b(?<!such as)(?<!known as)(?<!well as)(?<!same as)(?<!so as)(?<!just as)"
+    r"(?! (?:a|an|part|"
     r"well|of|much|many|long|soon|reported|expected|per|such|if|though|compared|usual|"
     r"planned|early|late|recently|one|to|for|\d)\b)(?! the (?:\w+ )?(?:leader|leading|"
     r"largest|biggest|first|only|world's|new|sole|main|top|chief|head|ceo|chairman|"
@@ -39,18 +43,51 @@ _CONCEDE = r"despite|in spite of|although|though|even as|even though|notwithstan
 # Moving with something is not being moved by it: "lower in line with the broader indexes".
 _COMOVE = r"in line with|in tandem with|tracking|mirroring|alongside"
 _BACKDROP = r"against (?:the|a) backdrop of|in the context of"
-_COORD = (
+_COORD_WORDS = (
     r"coupled with|along with|as well as|in addition to|together with|combined with|but|"
-    r"however|while|whereas|;"
+    r"however|while|whereas"
 )
+
+
+def _by_first_letter(alternation: str) -> str:
+    """The same alternation with its alternatives grouped by first letter.
+
+    ``"after|amid|but"`` becomes ``"(?:a(?:fter|mid)|b(?:ut))"``. Python's regex engine tries
+    every case-insensitive alternative in turn at each word start; grouped, only those of the
+    right letter are tried. Alternatives with different first letters never match at the same
+    place, and within a letter their order is kept, so the same alternative matches first.
+    """
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    for piece in re.findall(r"\\.|\[(?:\\.|[^\]])*\]|.", alternation):
+        depth += piece == "("
+        depth -= piece == ")"
+        if piece == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += piece
+    parts.append(current)
+    groups: dict[str, list[str]] = {}
+    for part in parts:
+        if not (part[:1].isascii() and part[:1].islower()):
+            return f"(?:{alternation})"  # not a plain word: leave the alternation as it is
+        groups.setdefault(part[0], []).append(part[1:])
+    return "(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
+
+
+# Every link starts with a letter (or is ";"): the look-ahead skips other places at once,
+# before the long alternation is tried there.
 _BOUNDARY = re.compile(
-    rf"(?P<cause>\b(?:{_CAUSE_LINKS})\b|{_AS})|(?P<concede>\b(?:{_CONCEDE}|{_BACKDROP})\b)|"
-    rf"(?P<comove>\b(?:{_COMOVE})\b)|"
-    rf"(?P<coord>\b(?:{_COORD})\b|;)",
+    rf"(?=[a-z;])(?:(?P<cause>\b{_by_first_letter(_CAUSE_LINKS)}\b|{_AS})|"
+    rf"(?P<concede>\b{_by_first_letter(_CONCEDE + '|' + _BACKDROP)}\b)|"
+    rf"(?P<comove>\b{_by_first_letter(_COMOVE)}\b)|"
+    rf"(?P<coord>\b(?:{_by_first_letter(_COORD_WORDS)}|;)\b|;))",
     re.I,
 )
-_CAUSE_RE = re.compile(rf"\b(?:{_CAUSE_LINKS})\b|{_AS}", re.I)
-_CAUSAL_VERBS = re.compile(
+_CAUSE_RE = re.compile(rf"(?=[a-z])(?:\b{_by_first_letter(_CAUSE_LINKS)}\b|{_AS})", re.I)
+_CAUSAL_VERBS = gated(
     r"\b(?:contribut\w+|driv(?:e|es|en|ing)|drove|boost(?:ed|s|ing)?|lift(?:ed|s|ing)?|"
     r"buoy(?:ed|s)?|fuel(?:l?ed|s)?|spurr?(?:ed|s)?|weigh(?:ed|s|ing)? on|hurt|dragg?(?:ed|s)?|"
     r"sent (?:the )?(?:stock|shares)|behind (?:the|its|this)|influenced|stems? from|reason|"
@@ -59,22 +96,22 @@ _CAUSAL_VERBS = re.compile(
     re.I,
 )
 # What a cause acts on: the price, or investors' mood about the stock.
-_EFFECT = re.compile(
+_EFFECT = gated(
     r"\b(?:shares?|stocks?|adrs?|stock price|share price|valuation|rall(?:y|ied|ies)|"
     r"sell-?off|investor (?:confidence|sentiment|enthusiasm|appetite|interest)|etfs?|index)\b",
     re.I,
 )
-_MOOD = re.compile(
+_MOOD = gated(
     r"\binvestor (?:confidence|sentiment|enthusiasm|appetite|interest)\b|\brall(?:y|ied|ies)\b|"
     r"\bsell-?off\b",
     re.I,
 )
-_MOVE = re.compile(
+_MOVE = gated(
     r"\b(?:shares?|stocks?|adrs?|stock price|share price|valuation|stock performance|"
     r"market reception|etfs?|the index)\b",
     re.I,
 )
-_BACKGROUND = re.compile(
+_BACKGROUND = gated(
     r"\b(?:could|may|might|risks?|uncertain\w*|challenges?|headwinds?|threats?|"
     r"against the backdrop|backdrop|historically|had been|previously|in the past|long been|"
     r"years ago|over the years|remains? to be seen|potential(?:ly)?|if\b|whether|"
@@ -91,11 +128,11 @@ _SKIP = re.compile(
     r"advertisement|market data from|benzinga|this (?:article|content|story) (?:was|is))",
     re.I,
 )
-_RISK_HEADER = re.compile(
+_RISK_HEADER = gated(
     r"\b(?:risks?|uncertaint\w+|headwinds|what could go wrong|bear case|challenges)\b.{0,30}:?$",
     re.I,
 )
-_SUMMARY_HEADER = re.compile(
+_SUMMARY_HEADER = gated(
     r"\b(?:key points|highlights|takeaways|summary|key takeaways|at a glance|in brief|"
     r"what happened|why it matters)\b.{0,20}:?$",
     re.I,
@@ -179,7 +216,7 @@ def mentions_move(sentence: str) -> bool:
 
 
 # Events still to come are not causes: "investors will be watching its results, due next week".
-_UPCOMING = re.compile(
+_UPCOMING = gated(
     r"\b(?:will be (?:watching|looking|focused)|(?:is|are) (?:due|scheduled|set|expected) to "
     r"(?:report|release|announce|publish|hold|host)|due (?:later|next|on)|scheduled to (?:report|"
     r"hold|host)|will (?:report|host|hold|release|publish)|ahead of (?:its|the|their) (?:\w+ )?"
@@ -193,7 +230,7 @@ def is_upcoming(sentence: str) -> bool:
     return bool(_UPCOMING.search(sentence))
 
 
-_RISK = re.compile(
+_RISK = gated(
     r"\b(?:could|may|might|risks?|uncertain\w*|challenges?|headwinds?|threats?|pressure|"
     r"vulnerab\w+|exposed to|weigh(?:s|ing)? on)\b",
     re.I,

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from whymove.extract.lexicon_prefilter import Prefilter, blank_safe, required_literals
 from whymove.model import CATEGORIES
 
 STRONG = 1.0
@@ -353,6 +354,27 @@ def cues() -> tuple[Cue, ...]:
             # several times faster than case-insensitive matching.
             out.append(Cue(category, re.compile(pattern), strength, prior))
     return tuple(out)
+
+
+@functools.cache
+def cue_filter() -> Prefilter:
+    """Which cues of :func:`cues` can match a lower-cased clause, by their literal words."""
+    return Prefilter.from_literals(_literals())
+
+
+@functools.cache
+def _literals() -> tuple[frozenset[str] | None, ...]:
+    return tuple(required_literals(cue.pattern) for cue in cues())
+
+
+@functools.cache
+def sentence_filter() -> Prefilter:
+    """Whether any clause of a sentence can hold a cue, asked before the sentence is cut.
+
+    Clauses are matched with their bracketed asides blanked out, which can make a literal
+    with an edge space appear ("approval by(...)"): the filter uses literals without them.
+    """
+    return Prefilter.from_literals(blank_safe(literals) for literals in _literals())
 
 
 def lower(text: str) -> str:

@@ -15,11 +15,12 @@ from whymove.extract.catalyst_clauses import Segment
 from whymove.extract.catalyst_cues import Cue
 from whymove.extract.catalyst_subject import Subject
 from whymove.extract.lexicon import score_text
+from whymove.extract.lexicon_prefilter import gated
 from whymove.model import Polarity
 
 _OWN_NEWS = frozenset({"earnings", "product", "corporate_action", "management", "legal"})
 
-_RIVAL = re.compile(
+_RIVAL = gated(
     r"\b(?:rivals?|competitors?|competing|cheaper|low-cost|lower-priced|low-priced|cut-price|"
     r"undercut\w*|price war|biosimilars?|generics?|knock-?offs?|threat(?:en\w*)?|"
     r"challeng\w+ (?:to )?(?:the )?(?:dominance|incumbent|lead)|(?:take|taking|took|win|"
@@ -27,29 +28,27 @@ _RIVAL = re.compile(
     re.I,
 )
 
-_STUMBLE = re.compile(
+_STUMBLE = gated(
     r"\b(?:failed|fails|failure|recall\w*|delay\w*|bankrupt\w*|halt\w*|struggl\w*|stumbl\w*|"
     r"lost|loses|losing|exit\w*|withdr\w*|setback|rejected|shortfall)\b",
     re.I,
 )
 
 # A doer described as another company of the industry: "a peer", "a rival", "other lenders".
-PEER = re.compile(
+PEER = gated(
     r"\b(?:peer|rival|competitor|bellwether)s?\b|\bother (?:companies|firms|makers|lenders|banks|"
     r"retailers|chipmakers|automakers|drugmakers|airlines|insurers)\b",
     re.I,
 )
 
 # Deals with two parties: the subject may be the target, so they stay corporate actions.
-_TWO_PARTY = re.compile(r"acqui|takeover|buyout|merg|tender|bid for|to buy|take over", re.I)
+_TWO_PARTY = gated(r"acqui|takeover|buyout|merg|tender|bid for|to buy|take over", re.I)
 
-_MARKET_WORDS = re.compile(
+_MARKET_WORDS = gated(
     r"\b(?:stocks|equities|markets?|sector|industry|tech companies|firms)\b", re.I
 )
 
-_NEGATED = re.compile(
-    r"\b(?:not|no|never|won't|wouldn't|didn't|doesn't|without)\b[^,;.]{0,60}$", re.I
-)
+_NEGATED = gated(r"\b(?:not|no|never|won't|wouldn't|didn't|doesn't|without)\b[^,;.]{0,60}$", re.I)
 
 
 def recategorise(

@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from whymove.extract.lexicon_prefilter import gated
 from whymove.model import Article, Ticker
 
 _SUFFIX = re.compile(
     r"\s+(?:Group|Holding|Holdings|Limited|Ltd\.?|Inc\.?|Corp\.?|Corporation|plc|PLC|"
     r"Co\.?|Company|N\.V\.|S\.A\.|AG|SE)\b.*$"
 )
-_STOCK_NOUN = re.compile(
-    r"\b(?:shares?|stocks?|adrs?|stock price|share price|etfs?|the index)\b", re.I
-)
+_STOCK_NOUN = gated(r"\b(?:shares?|stocks?|adrs?|stock price|share price|etfs?|the index)\b", re.I)
 # Words that make "shares"/"the stock" the subject's own: "its shares", "the company's stock".
 _OWN_STOCK = re.compile(
     r"\b(?:its|the company's|the firm's|the group's|the stock|the shares)\b", re.I
@@ -28,14 +27,14 @@ _LEVEL = (
     r"(?:traded|trading|trades|closed|closing|ended|finished|opened|moved|edged|is|was|were|"
     r"went|go|sent)"
 )
-UP_WORDS = re.compile(
+UP_WORDS = gated(
     r"\b(?:rose|rise[sn]?|rising|gain(?:ed|s)?|jump(?:ed|s)?|surg(?:ed|es|e)|soar(?:ed|s)?|"
     r"climb(?:ed|s)?|rall(?:ied|ies|y)|advanc(?:ed|es)|rebound(?:ed|s)?|spik(?:ed|es)|"
     r"popp(?:ed|s)|boost(?:ed)?|buoy(?:ed)?|lift(?:ed)?|leapt|rocketed|doubled)\b|"
     rf"\b(?:up|higher) (?:\d|by|about|nearly|more)|\b{_LEVEL} (?:up|higher)\b",
     re.I,
 )
-DOWN_WORDS = re.compile(
+DOWN_WORDS = gated(
     r"\b(?:fell|fall(?:s|ing)?|drop(?:ped|s)?|declin(?:ed|es)|slid(?:es)?|sank|sink(?:s)?|"
     r"tumbl(?:ed|es)|plung(?:ed|es)|slump(?:ed|s)?|lost|shed|slip(?:s|ped|ping)?|slide|"
     r"weigh(?:ed|s)? on|hurt|dragg(?:ed)?|took a beating|hammered|battered|lagged|retreated|"

@@ -42,7 +42,14 @@ from whymove.extract.catalyst_clauses import (
     segments,
     states_cause,
 )
-from whymove.extract.catalyst_cues import MEDIUM, Cue, cues, lower
+from whymove.extract.catalyst_cues import (
+    MEDIUM,
+    Cue,
+    cue_filter,
+    cues,
+    lower,
+    sentence_filter,
+)
 from whymove.extract.catalyst_polarity import PEER, read_polarity, recategorise
 from whymove.extract.catalyst_subject import DOWN_WORDS, UP_WORDS, Subject, move_sign, subject_of
 from whymove.extract.lexicon import score_text
@@ -106,9 +113,15 @@ def find_catalysts(article: Article) -> tuple[Catalyst, ...]:
             section = None
         if is_skipped(sentence):
             continue
+        if not sentence_filter().any_possible(sentence):
+            index += 1  # no cue's words at all: no clause of it can hold a cause
+            continue
         parts = segments(article.text, start, end)
-        info = _read_sentence(article, subject, start, end, parts, index, section)
         found = [_best_cue(article.text, part) for part in parts]
+        if not any(found):
+            index += 1  # most sentences hold no cue: nothing more to read in them
+            continue
+        info = _read_sentence(article, subject, start, end, parts, index, section)
         seen_cause = False
         for position, (segment, cue) in enumerate(zip(parts, found, strict=True)):
             if cue is None:
@@ -266,10 +279,15 @@ def _best_cue(text: str, segment: Segment) -> _Found | None:
     """
     # Asides in brackets ("(see: all the Technology ETFs here)", "(NASDAQ:BIDU)") hold no cause.
     clause = text[segment.start : segment.end]
-    piece = lower(_BRACKETS.sub(lambda m: " " * len(m.group(0)), clause))
+    if "(" in clause:
+        clause = _BRACKETS.sub(lambda m: " " * len(m.group(0)), clause)
+    piece = lower(clause)
     best: tuple[float, int, Cue, int, int] | None = None
     priors: dict[str, int] = defaultdict(int)
-    for cue in cues():
+    table = cues()
+    # Only the cues whose literal words occur in the clause can match it (about 2 of 165).
+    for index in sorted(cue_filter().candidates(piece)):
+        cue = table[index]
         match = cue.pattern.search(piece)
         if match is None:
             continue

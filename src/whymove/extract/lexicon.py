@@ -194,17 +194,37 @@ def score_text(
     the price right after them ("oil prices fell"), is a change in the subject's own value.
     """
     piece = text[start:end]
-    seq = units(piece, start)
+    stop = len(text) if end is None else end
+    # Effects stated for the subject ("a boost for Acme") may begin before the piece.
+    stated = stated_effects(text, [s for s in subjects if start <= s[0] < stop])
+    value, cues = _score(
+        piece,
+        tuple((a - start, b - start) for a, b in subjects),
+        tuple(u._replace(start=u.start - start, end=u.end - start) for u in stated),
+    )
+    if start:
+        cues = tuple(Cue(c.start + start, c.end + start, c.value, c.term) for c in cues)
+    return Score(value, cues)
+
+
+@functools.lru_cache(maxsize=2048)
+def _score(
+    piece: str, subjects: tuple[tuple[int, int], ...], stated: tuple[Unit, ...]
+) -> tuple[float, tuple[Cue, ...]]:
+    """The score of ``piece`` with spans relative to it, memoised.
+
+    Catalysts read a clause and its comma-delimited part, which are often the same text, and
+    sentiment reads sentences the catalysts read as clauses: the memo scores each text once.
+    """
+    seq = units(piece)
     if subjects:
         seq = mark_subjects(seq, subjects)
-    for synthetic in comparisons(piece, start):
+    for synthetic in comparisons(piece, 0):
         position = next((i for i, u in enumerate(seq) if u.start >= synthetic.start), len(seq))
         window = seq[max(0, position - 6) : position + 12]
         if not any(u.cls in DIRECTIONS and u.start < synthetic.end for u in window):
             seq.insert(position, synthetic)
-    stop = len(text) if end is None else end
-    stated = stated_effects(text, [s for s in subjects if start <= s[0] < stop])
-    for synthetic in [*expectations(piece, start), *stated]:
+    for synthetic in [*expectations(piece, 0), *stated]:
         overlaps = [u for u in seq if u.start < synthetic.end and synthetic.start < u.end]
         if not any(u.cls == "val" for u in overlaps):
             keep = [u for u in seq if u not in overlaps]
@@ -261,7 +281,7 @@ def score_text(
         if value:
             cues.append(Cue(unit.start, unit.end, value, " ".join(unit.key)))
     cues.sort(key=lambda c: c.start)
-    return Score(round(sum(c.value for c in cues), 6), tuple(cues))
+    return round(sum(c.value for c in cues), 6), tuple(cues)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from whymove.extract.lexicon_prefilter import gated
 from whymove.extract.lexicon_units import DIRECTIONS, NOUNS, Unit, is_number
 
 _COMPARE_KEYS = frozenset(
@@ -36,28 +37,32 @@ RECOMMENDATIONS = {
 }
 
 # A stated comparison of two figures: "to EUR 13.1 mn from EUR 8.7 mn", "3.1% vs 2.4%".
+# These patterns and the one below are gated (see lexicon_prefilter): most sentences lack
+# their words ("from", "versus", "estimates"), and are then answered without the regex engine.
 _NUM = r"(\d+(?:[.,]\d+)*)\s*(?:%|percent|pct|per\s+cent|[a-z]{0,3}\b)?"
 
-_TO_FROM = re.compile(
+_TO_FROM = gated(
     rf"\bto\s+(?:[A-Z]{{2,4}}|[$€£¥])?\s*{_NUM}[^;.]{{0,40}}?\bfrom\s+"
     rf"(?:[A-Z]{{2,4}}|[$€£¥])?\s*{_NUM}",
     re.I,
 )
 
-_FROM_TO = re.compile(
+_FROM_TO = gated(
     rf"\bfrom\s+(?:[A-Z]{{2,4}}|[$€£¥])?\s*{_NUM}\s+to\s+"
     rf"(?:[A-Z]{{2,4}}|[$€£¥])?\s*{_NUM}",
     re.I,
 )
 
-_VERSUS = re.compile(
+_VERSUS = gated(
     rf"{_NUM}[^;.]{{0,30}}?\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+"
     rf"[^;.\d]{{0,25}}?{_NUM}",
     re.I,
 )
 
+_DIGIT = re.compile(r"\d")
+
 # A figure set against what was expected: "slightly below the Street view", "ahead of estimates".
-_EXPECTATION = re.compile(
+_EXPECTATION = gated(
     r"\b(?:(?P<good>above|ahead of|topping|exceeding|beating|better than|stronger than)|"
     r"(?P<bad>below|short of|shy of|missing|worse than|weaker than|under))\s+(?:the\s+|what\s+)?"
     r"(?:[\w'$.,-]+\s+){0,4}?(?:estimates?|expectations?|consensus|forecasts?|views?|"
@@ -68,7 +73,9 @@ _EXPECTATION = re.compile(
 
 def comparisons(text: str, offset: int) -> list[Unit]:
     """Synthetic directions for figures compared without a direction word."""
-    found = []
+    found: list[Unit] = []
+    if not _DIGIT.search(text):
+        return found  # every comparison pattern needs two figures
     for pattern, new_first in ((_TO_FROM, True), (_FROM_TO, False), (_VERSUS, True)):
         for match in pattern.finditer(text):
             try:

@@ -8,7 +8,9 @@ inherits the first one's. The parts:
 
 - :mod:`~whymove.extract.moves_triggers`, :mod:`~whymove.extract.moves_forms`: move words;
 - :mod:`~whymove.extract.moves_clauses`: clauses, sizes, horizons;
-- :mod:`~whymove.extract.moves_attribution`, :mod:`~whymove.extract.moves_discourse`,
+  :mod:`~whymove.extract.moves_sizes`: further sizes and signed sizes after a name;
+- :mod:`~whymove.extract.moves_attribution`, :mod:`~whymove.extract.moves_phrases`,
+  :mod:`~whymove.extract.moves_verbless`, :mod:`~whymove.extract.moves_discourse`,
   :mod:`~whymove.extract.moves_listing`: whose move, and which listing;
 - :mod:`~whymove.extract.moves_prices`: the price reached;
 - :mod:`~whymove.extract.moves_dating`: dates on the mover's own trading calendar;
@@ -39,7 +41,6 @@ from whymove.extract.moves_clauses import (
     first_match,
     fronted_phrase,
     horizon_label,
-    horizon_matches,
     percent_after,
     percent_before,
     percent_value,
@@ -51,8 +52,11 @@ from whymove.extract.moves_discourse import Discourse, Subject
 from whymove.extract.moves_listing import listing_in, place_mics
 from whymove.extract.moves_merge import Bound, merge_moves
 from whymove.extract.moves_patterns import FORECAST, SESSIONS
+from whymove.extract.moves_phrases import CODES
 from whymove.extract.moves_prices import find_price
+from whymove.extract.moves_sizes import gapped_sizes, signed_after_name
 from whymove.extract.moves_triggers import find_triggers
+from whymove.extract.moves_verbless import predicate_subject
 from whymove.link import listing_for
 from whymove.link.master import SymbolMaster, builtin_master
 from whymove.model import Article, PriceMove
@@ -63,14 +67,17 @@ _NOUN_PHRASE = re.compile(
     r"staggering|double-digit|triple-digit|single-digit|year-to-date|one-day|two-day|intraday|"
     r"premarket|weekly|monthly|daily|session|[a-z]+ly|sharp|steep|big|biggest|modest|slight|"
     r"small|strong|solid|healthy|hefty|huge|massive|dramatic|significant|brief|sudden|early|"
-    r"late|initial|recent|further|another|additional)\s*)*$",
+    r"late|initial|recent|further|another|additional|monster|blistering|torrid|meteoric|"
+    r"stellar|stunning|remarkable|spectacular|eye-popping|jaw-dropping|impressive|robust|"
+    r"blowout|post-earnings|post-IPO|[\w]+-(?:day|session|week|month|year)|"
+    r"\d+ (?:day|session|week|month|year))\s*)*$",
     re.I,
 )
 _GOVERNED = re.compile(
     r"\b(?:post(?:s|ed|ing)?|notch(?:es|ed|ing)?|record(?:s|ed|ing)?|log(?:s|ged|ging)?|"
-    r"book(?:s|ed|ing)?|s[ae]es?|saw|seeing|suffer(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
+    r"book(?:s|ed|ing)?|s[ae]es?|saw|seeing|seen|suffer(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
     r"register(?:s|ed|ing)?|add(?:s|ed|ing)? to|buil(?:d|ds|t|ding) on|clock(?:s|ed|ing)?|"
-    r"show(?:s|ed|ing)?|deliver(?:s|ed|ing)?)\s*$",
+    r"show(?:s|ed|ing)?|deliver(?:s|ed|ing)?|with)\s*$",
     re.I,
 )
 _CARRYING = re.compile(
@@ -78,12 +85,17 @@ _CARRYING = re.compile(
     r"adding to|building on)\s+(?:its|their|the)?\s*$",
     re.I,
 )
+_TIME_OWNER = re.compile(
+    r"^\s*(?:(?:last|the previous|the prior|this|the)\s+)?(?:\w+day|yesterday|today|week|"
+    r"month|year|session|quarter)['’]s\s*$",
+    re.I,
+)
+_AFTER_CAUSE = re.compile(r"\b(?:after|following|on top of|despite|amid)\s*$", re.I)
 _TIME_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split()
 )
 _DASH_MARK = re.compile(r"\s[—–-]{1,2}\s|—")
-_SIGNED = re.compile(r"(?<![\w.])([+\-−])\s?(\d+(?:\.\d+)?)\s?%")
 
 
 def extract_moves(article: Article, master: SymbolMaster | None = None) -> tuple[PriceMove, ...]:
@@ -114,12 +126,13 @@ def extract_moves(article: Article, master: SymbolMaster | None = None) -> tuple
                 continue
             previous = subject
             moves = _build(sentence, s_start, clause, subject, context, master, disc, dater)
+            moves = [m for m in moves if not _echo(m[0], found, s_start)]
             if moves:
                 disc.remember(number, tuple(dict.fromkeys(m.ticker for m, _ in moves)))
                 last_horizon = (number, moves[-1][0].horizon)
                 context = dataclasses.replace(context, last_horizon=last_horizon)
             found.extend(moves)
-        found.extend(_signed(sentence, s_start, disc, dater, number))
+        found.extend(signed_after_name(sentence, s_start, disc, dater))
     return tuple(merge_moves(found))
 
 
@@ -148,9 +161,19 @@ def _subject(
             return Subject(previous.tickers, base + clause.lo, "inherited"), False
         if governing:
             end = clause.lo + governing.start()
-        elif re.search(r"['’]s\s*$", before):
-            end = clause.lo + len(before)
+        elif _TIME_OWNER.search(before) and previous is not None:
+            # "recovered 2.9% after Wednesday's 38% slump": the same subject's earlier move
+            return Subject(previous.tickers, base + clause.lo, "inherited"), False
+        elif re.search(r"['’]s\s*$", CODES.sub("", before).rstrip() + " "):
+            end = clause.lo + len(before)  # "the S&P 500's .SPX 2% increase"
         elif re.search(r"(?:,|—|–|\bor)\s*$", before) and previous is not None:
+            return Subject(previous.tickers, base + clause.lo, "inherited"), False
+        elif (
+            not before.strip()
+            and previous is not None
+            and _AFTER_CAUSE.search(sentence, 0, clause.lo)
+        ):
+            # "sank 3% after a 425% rally since its IPO": the same subject's earlier move
             return Subject(previous.tickers, base + clause.lo, "inherited"), False
         elif not re.search(r"(?:,|—|–)\s*$", before):
             return None, True
@@ -162,11 +185,28 @@ def _subject(
     if len(dashes) % 2:
         lo = dashes[-1].end()
     subject, rejected = find_subject(text, base + lo, base + end, disc, number)
+    participle = trig.form == "verb" and sentence[trig.start : trig.end].lower().endswith("ing")
+    if subject is None and (trig.form in ("adj", "signed") or participle):
+        verbless = predicate_subject(text, base, sentence, trig.start, disc)
+        if verbless is not None:
+            return verbless, False
     if rejected:
         return None, True
     if subject is None and previous is not None and _bare(sentence[clause.lo : end]):
         return Subject(previous.tickers, base + clause.lo, "inherited"), False
     return subject, False
+
+
+def _echo(move: PriceMove, found: list[tuple[PriceMove, Bound]], sentence_start: int) -> bool:
+    """ "is up 9% this year, driven higher by results": a move word with no size, price or
+    date of its own after a move of the same security and direction in the same sentence
+    restates that move."""
+    if move.percent is not None or move.price is not None or not move.date_inferred:
+        return False
+    return any(
+        m.start >= sentence_start and m.ticker == move.ticker and m.direction == move.direction
+        for m, _ in found
+    )
 
 
 def _bare(region: str) -> bool:
@@ -184,14 +224,15 @@ def _build(
 ) -> list[tuple[PriceMove, Bound]]:  # fmt: skip
     """The move(s) of one clause: one per subject, or one per size with its own horizon."""
     trig = clause.trigger
-    if FORECAST.search(sentence, trig.end, clause.hi):
+    stop = re.search(r"[:?]\s", sentence[trig.end : clause.hi])
+    if FORECAST.search(sentence, trig.end, trig.end + stop.start() if stop else clause.hi):
         return []
     pre, fraction = (None, False)
     if trig.form in ("adj", "noun", "comparative", "flat"):
         pre, fraction = percent_before(sentence, clause.lo, trig)
     after = (
         []
-        if pre is not None or fraction or trig.form == "causative"
+        if pre is not None or fraction or trig.form in ("causative", "signed")
         else percent_after(sentence, trig, clause.hi)
     )
     sizes: list[re.Match[str]] = [pre] if pre is not None else after[:1]
@@ -256,7 +297,7 @@ def _build(
             confidence=round(max(0.05, min(0.99, confidence)), 3),
         )
         out.append((move, bound))
-    out.extend(_gapped(sentence, base, clause, after, out, dater))
+    out.extend(gapped_sizes(sentence, base, clause, after, out, dater))
     return out
 
 
@@ -267,70 +308,6 @@ def _listing(master: SymbolMaster, ticker: str, mics: frozenset[str], place_text
         return ticker
     found = listing_for(ticker, place_text, master) if place_text else None
     return found or listing_in(master, ticker, mics)
-
-
-def _gapped(
-    sentence: str, base: int, clause: Clause, after: list[re.Match[str]],
-    built: list[tuple[PriceMove, Bound]], dater: Dater,
-) -> list[tuple[PriceMove, Bound]]:  # fmt: skip
-    """ "up 9% over the past week and 45% over the past month": each further size with a
-    horizon of its own is a further move of the same subject and direction."""
-    if len(after) < 2 or len(built) != 1:
-        return []
-    first = built[0][0]
-    out = []
-    for size, nxt in zip(after[1:], [*after[2:], None], strict=False):
-        limit = min(nxt.start() if nxt else clause.hi, size.end() + 45)
-        matches = horizon_matches(sentence, size.end(), limit)
-        found = (matches[0][2], matches[0][0], matches[0][1]) if matches else None
-        if found is None or found[0] == first.horizon:
-            continue
-        date, date_end, inferred = dater.date(
-            first.ticker, found[0], None, found, clause.lo, clause.hi, (size.start(), size.end()),
-            base, sentence,
-        )  # fmt: skip
-        move = dataclasses.replace(
-            first, percent=percent_value(size), horizon=found[0],  # type: ignore[arg-type]
-            price=None, currency=None,
-            session=None, start=base + size.start(), end=base + found[2], date=date,
-            date_end=date_end, date_inferred=inferred,
-        )  # fmt: skip
-        out.append((move, size_bound(sentence, size)))
-    return out
-
-
-def _signed(
-    sentence: str, base: int, disc: Discourse, dater: Dater, number: int
-) -> list[tuple[PriceMove, Bound]]:
-    """ "Alibaba (BABA) +3.2%": a signed size right after a name is a day's move."""
-    out = []
-    for match in _SIGNED.finditer(sentence):
-        owner = next(
-            (m for m in disc.mentions if base <= m.end <= base + match.start()
-             and re.fullmatch(r"[\s:()A-Z.]*", sentence[m.end - base : match.start()])),
-            None,
-        )  # fmt: skip
-        if owner is None:
-            continue
-        date, date_end, inferred = dater.date(
-            owner.ticker,
-            "day",
-            None,
-            None,
-            0,
-            len(sentence),
-            (match.start(), match.end()),
-            base,
-            sentence,
-        )
-        move = PriceMove(
-            ticker=owner.ticker, direction="up" if match.group(1) == "+" else "down",
-            start=owner.start, end=base + match.end(), percent=float(match.group(2)),
-            session=first_match(SESSIONS, sentence[match.end() : match.end() + 40]),  # type: ignore[arg-type]
-            date=date, date_end=date_end, date_inferred=inferred, confidence=0.6,
-        )  # fmt: skip
-        out.append((move, "exact"))
-    return out
 
 
 def moves_component(article: Article) -> Article:
@@ -351,7 +328,7 @@ def moves_component(article: Article) -> Article:
 
 MOVES = Component(
     "whymove.moves",
-    2,
+    3,
     moves_component,
     requires=frozenset({"sentences", "mentions"}),
     assigns=frozenset({"moves", "published", "published_inferred"}),

@@ -14,169 +14,71 @@ from __future__ import annotations
 import re
 
 from whymove.extract.moves_discourse import Discourse, Subject
-from whymove.extract.moves_lexicon import AFTER, AS
 from whymove.extract.moves_listing import place_mics
+from whymove.extract.moves_phrases import (
+    ANOTHER_CLAUSE as _ANOTHER_CLAUSE,
+)
+from whymove.extract.moves_phrases import (
+    BARE_REF as _BARE_REF,
+)
+from whymove.extract.moves_phrases import (
+    CANDIDATE_PATTERNS as _CANDIDATE_PATTERNS,
+)
+from whymove.extract.moves_phrases import (
+    CODES,
+    masked_spans,
+    names_another,
+    only_name_parts,
+)
+from whymove.extract.moves_phrases import (
+    COMPLEMENT as _COMPLEMENT,
+)
+from whymove.extract.moves_phrases import (
+    COORDINATION as _COORDINATION,
+)
+from whymove.extract.moves_phrases import (
+    DESCRIBED_REF as _DESCRIBED_REF,
+)
+from whymove.extract.moves_phrases import (
+    GAP_WORD as _GAP_WORD,
+)
+from whymove.extract.moves_phrases import (
+    NOUN_PP as _NOUN_PP,
+)
+from whymove.extract.moves_phrases import (
+    NUMBERS as _NUMBERS,
+)
+from whymove.extract.moves_phrases import (
+    OBJECT_OF as _OBJECT_OF,
+)
+from whymove.extract.moves_phrases import (
+    OWNER_GAP as _OWNER_GAP,
+)
+from whymove.extract.moves_phrases import (
+    POSSESSIVE_REF as _POSSESSIVE_REF,
+)
+from whymove.extract.moves_phrases import (
+    PRONOUN as _PRONOUN,
+)
+from whymove.extract.moves_phrases import (
+    RELATIVE_TAIL as _RELATIVE_TAIL,
+)
 from whymove.model import Mention
-
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10}  # fmt: skip
-
-_STOCK_NOUN = re.compile(
-    r"\b(?:shares|share price|stock price|share prices|stocks?|ADRs?|ADSs?|American depositary "
-    r"(?:receipts|shares)|equity|(?:dual )?listing)\b(?!\s+(?:market|exchange|index|indices|"
-    r"indexes|split|options?|buyback|award|compensation|picks?|pickers?|offering|sale|sales|"
-    r"purchase|count|register|capital|holdings?|stake|based|grant|plan|program))",
-    re.I,
-)
-_OWNER_GAP = re.compile(
-    r"^[\s)]*(?:\([^)]{0,40}\))?\s*(?:,?\s*(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|SE|Limited|"
-    r"Holdings?|Group|Company|Incorporated|Corporation)\b\.?)*\s*(?:['’]s?)?\s*(?:(?:(?:[\w.]+[\s-]){0,3}(?:listed|traded)|class\s+[a-c]|"
-    r"common|ordinary|hong kong|u\.s\.|us|new york|[a-h]|dual)\s*)*$",
-    re.I,
-)
-_POSSESSIVE_REF = re.compile(
-    r"(?:\b(?:its|their)|\bthe\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|stock|retailer|"
-    r"chipmaker|chip maker|carmaker|automaker|lender|bank|giant|insurer|drugmaker|miner|"
-    r"airline|maker|operator|conglomerate|developer|producer|manufacturer|provider|platform|"
-    r"startup|brand|index|fund|etf)(?:'s|’s))\s+(?:[\w.-]+[- ](?:listed|traded)\s+|"
-    r"class [a-c]\s+|dual\s+|hong kong\s+|u\.s\.\s+|new york\s+)*$",
-    re.I,
-)
-_BARE_REF = re.compile(
-    r"(?:^|\b(?:[Tt]he|sent|sending|pushed|pushing|lifted|lifting|drove|driving|dragged|dragging|"
-    r"knocked|knocking|left|leaving|took|taking|put|putting|saw|seeing|kept|keeping|with)\s+)\s*$"
-)
-_INDEX_REF = re.compile(
-    r"\bthe\s+(?:(?:benchmark|broader|broad|blue-chip|tech-heavy|tech|main|key|wider|"
-    r"flagship|headline|large-cap|small-cap|mainland|onshore|offshore)\s+){0,2}"
-    r"(?:index|gauge|benchmark|average|composite)\b",
-    re.I,
-)
-_ETF_REF = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:ETF|exchange-traded fund|fund)\b", re.I)
-_COMPANY_REF = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|retailer|chipmaker|chip maker|carmaker|"
-    r"automaker|lender|giant|insurer|drugmaker|miner|airline|conglomerate|e-commerce giant|"
-    r"tech giant|startup)\b(?!['’]s)",
-    re.I,
-)
-_PRONOUN = re.compile(
-    r"^\W*(?:and\s+|but\s+|while\s+|so\s+)?(it|they|them)(?:['’]s)?\s*(?:(?:is|are|was|were|has|have|had|"
-    r"been|also|still|now|already|again|only|about|around|nearly|almost|roughly|some|more than|"
-    r"over|\d[\d.,]*\s?(?:%|percent|per cent))\s*)*$|\b(?:leaving|putting|sending|taking|"
-    r"bringing|pushing|lifting|keeping|left|put|sent|took|brought|pushed|lifted|kept)\s+(it|them)\s*$",
-    re.I,
-)
-_GROUP = re.compile(
-    r"\b(?:(?:all|the)\s+(two|three|four|five|six|seven|eight|nine|ten|\d)\s+(?:stocks|"
-    r"companies|names|firms|shares|of them)|both\s+(?:stocks|companies|names|firms)|both)\b",
-    re.I,
-)
-BLOCKERS = re.compile(
-    r"\b(?:revenues?|sales|profits?|earnings|income|EPS|margins?|exports?|imports?|surplus|"
-    r"deficit|output|production|deliveries|shipments|orders|bookings|volumes?|users|"
-    r"subscribers|customers|traffic|GMV|prices|price target|targets?|rates?|yields?|inflation|"
-    r"GDP|unemployment|payrolls|stakes?|holdings|ownership|position|dividends?|spending|capex|"
-    r"costs|expenses|debt|cash|valuation|market value|market cap(?:italization)?|demand|"
-    r"supply|sentiment|confidence|jobs|wages|headcount|employees|ratings?|scores?|ranking|"
-    r"market share|growth|forecasts?|guidance|estimates?|expectations|consensus|outlook|"
-    r"inventor(?:y|ies)|assets|loans|deposits|premiums|bonds?|oil|crude|gold|silver|copper|"
-    r"bitcoin|ether|dollar|yuan|renminbi|rupee|yen|euro|sterling|pound|currency|treasuries|"
-    r"futures|options|contracts|tariffs?|taxes|fees|rents?|downloads|installs|visits|views|"
-    r"short interest|open interest|net worth|fortune|wealth|IPO|offering|funds? flows?|"
-    r"inflows|outflows|bets|index futures|PMI|CPI|sales growth|number|Treasury|notes?|bills?|"
-    r"bunds?|gilts?|shoppers|consumers|investors|analysts|traders|economists|buyers|sellers|"
-    r"e-minis?|minis|weights?|weighting|allocations?|exposure|portfolios?|Wall Street|markets?|"
-    r"business|businesses|segments?|units?|divisions?|arm|operations|subsidiary|discounts?|"
-    r"premiums?|funds|NAV|net asset value|"
-    r"equities|indexes|indices|sectors?|industry|economy|unemployment rate)\b",
-    re.I,
-)
-
-
-_CANDIDATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("stock", _STOCK_NOUN),
-    ("index", _INDEX_REF),
-    ("etf", _ETF_REF),
-    ("company", _COMPANY_REF),
-    ("group", _GROUP),
-    ("block", BLOCKERS),
-)
-
-
-def masked_spans(text: str, base: int) -> list[tuple[int, int]]:
-    """Asides inside a subject phrase (paired dashes, relative clauses, long parentheses)."""
-    spans = []
-    for match in re.finditer(r"\s[—–-]{1,2}\s[^—–]*?\s[—–-]{1,2}\s", text):
-        spans.append((base + match.start(), base + match.end()))
-    for match in re.finditer(r",\s+(?:which|who|whose|where|whom)\b[^,]*,", text):
-        spans.append((base + match.start(), base + match.end()))
-    opener = re.search(
-        r",\s+(?:comprising|including|which|who|whose|such as|like|led by|known as|excluding|"
-        r"home to|owner of|parent of|maker of)\b.*,",
-        text,
-    )
-    if opener and len(text[opener.end() :].split()) <= 4:
-        spans.append((base + opener.start(), base + opener.end()))
-    for match in re.finditer(r"\((?:[^()]*\s){4,}[^()]*\)", text):
-        spans.append((base + match.start(), base + match.end()))
-    commas = [m.start() for m in re.finditer(",", text)]
-    if len(commas) >= 2:
-        prev, last = commas[-2], commas[-1]
-        tail = text[last + 1 :]
-        if (
-            len(tail.split()) <= 4
-            and not re.match(r"\s*(?:and|or|&)\b", tail)
-            and not re.search(r"\b(?:and|or|&)\s", text[prev:last])
-        ):
-            spans.append((base + prev, base + last + 1))
-    return spans
-
-
-_COORDINATION = re.compile(
-    r"^[\s).]*(?:\([^)]{0,30}\))?(?:,?\s*(?:Inc|Corp|Co|Ltd|plc|AG|SA|NV|SE|Limited|Holdings?|"
-    r"Group)\b\.?)*[\s).]*(?:,\s*(?:and\s+|&\s+)?|and|&|as well as|along with|together with|"
-    r"plus|or)\s*(?:the\s+)?(?:(?!(?:in|on|at|of|for|with|to|from|by|today|trading|and|or|"
-    r"the|is|are|was|were|has|have)\b)[a-z][\w-]*\s+){0,3}$",
-    re.I,
-)
-_ANOTHER_CLAUSE = re.compile(
-    r"\b(?:said|says|say|reported|reports|announced|noted|told|expects?|expected|warned|"
-    rf"thinks?|believes?|estimated|that|because|if|when|{AFTER}|{AS}|"
-    r"following|amid|despite|while|whereas|but)\b",
-    re.I,
-)
-_OBJECT_OF = re.compile(
-    r"\b(?:for|to|with|from|than|against|by|at|like|toward|towards|versus|vs\.?|about|over|"
-    r"into|on|onto|among|between|beat|beats|outpaced|outperformed|underperformed|past|in|of)\s+"
-    r"(?:the\s+|its\s+|their\s+)?(?:[A-Z]{2,6}:\s?)?$",
-    re.I,
-)
-_GAP_WORD = re.compile(r"(?<![\d.])[A-Za-z][\w'’-]*")
-_CAPITAL = re.compile(r"(?<![\w.’'-])[A-Z][\w&.-]*")
-_CAPITALS_OK = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep
-    Sept Oct Nov Dec Inc Inc. Corp Corp. Co Co. Ltd Ltd. Group Holdings Holding Limited PLC plc
-    ADR ADRs ADS ADSs Class A B C I US U.S. Shares Stock Stocks ET EST EDT GMT Hong Kong New
-    York Shanghai Shenzhen London Tokyo Frankfurt Paris Taipei Seoul Mumbai Toronto Sydney
-    Zurich Singapore Amsterdam Wall Street NYSE Nasdaq Asia Asian Europe European American
-    China Chinese Japan Japanese U.K. UK Britain British Germany German India Indian Korea
-    Korean Taiwan Taiwanese Canada Canadian Australia Australian Swiss Dutch French""".split()
-)
-_RELATIVE_TAIL = re.compile(
-    r",?\s+(?:which|that|who)\s+(?:(?:is|are|was|were|has|have|had|been|also|still|is now)\s+)*"
-    r"(?:(?:trading|about|around|nearly|roughly|\d[\d.,]*\s?%)\s*)*$",
-    re.I,
-)
-_DESCRIBED_REF = re.compile(r"^(?:[Tt]he|[Ii]ts)\s+(?:[a-z][\w-]*\s+){1,2}$")
-_COMPLEMENT = re.compile(r"\b(?:of|in)\s+(?:[\w&-]+\s+){1,4}$")
-_NOUN_PP = re.compile(r"\s+(?:in|of|for)\s+(?:(?:the\s+)?(?:shares|stock)\s+of\s+)?", re.I)
 
 
 def _named(disc: Discourse, text: str, last: Mention, candidates: list[Mention]) -> Subject:
     """The subject named by ``last`` and the names coordinated with it."""
     tickers, start = _coordinated(disc, text, last, candidates)
     return Subject(tickers, start, "name")
+
+
+_INSIDE_PHRASE = re.compile(r"\b(?!(?:the|and|of|both|including)\b)[a-z][\w-]*\s+$")
+"""A lowercase word right before a name: the name sits inside a phrase, not at a list's head."""
+_FRONTED_PHRASE = re.compile(
+    r"(?:^|[.;:!?]\s+)(?:[A-Z][a-z]+ing|Like|Unlike|Besides|Despite|Led by|Driven by|Helped by)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+)
+"""A name in an opening phrase ("Supporting the Dow, Microsoft rose") is not coordinated."""
 
 
 def _coordinated(
@@ -189,12 +91,19 @@ def _coordinated(
     for mention in reversed(candidates):
         if mention.end > current.start:
             continue
-        gap = text[mention.end : current.start]
-        if mention.ticker == current.ticker and re.fullmatch(r"\s*\(?[\w\s]*:?\s*", gap):
+        gap = CODES.sub(" ", re.sub(r"^\.[A-Z]{1,3}\b", " ", text[mention.end : current.start]))
+        if mention.ticker == current.ticker and (
+            re.fullmatch(r"\s*\(?[\w\s]*:?\s*", gap) or only_name_parts(gap)
+        ):
             current = mention
             continue
         if not _COORDINATION.match(gap):
             break
+        head = text[max(0, mention.start - 40) : mention.start]
+        if re.fullmatch(r"[\s).]*,\s*", gap) and (
+            _INSIDE_PHRASE.search(head) or _FRONTED_PHRASE.search(head)
+        ):
+            break  # "Supporting the blue-chip Dow, Boeing rose": the Dow is not a subject
         tickers.insert(0, mention.ticker)
         current = mention
     return tuple(dict.fromkeys(tickers)), current.start
@@ -235,7 +144,10 @@ def find_subject(
             r"[\s)]*(?:index|stock|shares|ETF|fund)?[\s)]*", text[named[-1].end : head], re.I
         ):
             return Subject((named[-1].ticker,), named[-1].start, "name"), False
-    masks = masked_spans(region, start)
+    masks = [
+        (x, y) for x, y in masked_spans(region, start)
+        if not _list_item(text, x, y, disc.mentions)
+    ]  # fmt: skip
     _, place_spans = place_mics(region, start, [])
     blocked = masks
 
@@ -267,6 +179,12 @@ def find_subject(
                 continue
             if kind == "stock" and _COMPLEMENT.search(text[max(start, a - 40) : a]):
                 continue  # "the CSI 300 Index of Shanghai and Shenzhen shares": not the subject
+            if (
+                kind == "block"
+                and match.group(0)[0].isupper()
+                and any(a - 2 <= m.end <= a and not text[m.end : a].strip() for m in mentions)
+            ):
+                continue  # "Marathon Digital Holdings": the end of a name
             candidates.append((b, a, kind, match))
     pronoun = _PRONOUN.search(region)
     if pronoun and clear(start + pronoun.start(), start + pronoun.end()):
@@ -282,7 +200,7 @@ def find_subject(
     gap_text = "".join(gap)
     if _ANOTHER_CLAUSE.search(gap_text) or len(_GAP_WORD.findall(gap_text)) > 8:
         return None, True
-    if any(w not in _CAPITALS_OK for w in _CAPITAL.findall(gap_text)):
+    if names_another(gap_text):
         return None, True  # an unknown name stands between: it is the subject
     if kind == "mention":
         assert isinstance(payload, Mention)
@@ -295,11 +213,25 @@ def find_subject(
         return (Subject((found,), a, "reference"), False) if found else (None, True)
     if kind == "group":
         assert isinstance(payload, re.Match)
+        named = [m for m in mentions if m.end <= a and not text[m.end : a].strip(" )")]
+        if named and payload.group(0).lower() == "both":
+            return _named(disc, text, named[-1], mentions), False  # "A and B both ended higher"
         word = (payload.group(1) or "two").lower()
         count = int(word) if word.isdigit() else _NUMBERS.get(word, 2)
         tickers = disc.group(count, a, sentence)
         return (Subject(tickers, a, "group"), False) if tickers else (None, True)
     return None, True
+
+
+def _list_item(text: str, x: int, y: int, mentions: tuple[Mention, ...]) -> bool:
+    """Whether the aside ``text[x:y]`` is only a name between commas (an item of a list)."""
+    inner = [m for m in mentions if x <= m.start and m.end <= y]
+    if not inner:
+        return False
+    chars = list(text[x:y])
+    for m in inner:
+        chars[m.start - x : m.end - x] = " " * (m.end - m.start)
+    return only_name_parts("".join(chars))
 
 
 def _stock_subject(
@@ -311,9 +243,16 @@ def _stock_subject(
     before = [m for m in mentions if m.end <= a]
     if before:
         owner = before[-1]
-        if _OWNER_GAP.match(text[owner.end : a]):
+        if _OWNER_GAP.match(text[owner.end : a]) or _OTHERS.match(text[owner.end : a]):
             return _named(disc, text, owner, mentions), False
     head = text[start:a]
+    if re.search(r"\(\s*$", head) and before:
+        # "T-Mobile's performance (shares up 134% in five years)": the owner before the aside
+        return Subject((before[-1].ticker,), before[-1].start, "name"), False
+    if re.search(r"\btheir\s+$", head) and sentence < len(disc.sentences):
+        group = _sentence_group(text, disc, sentence, a)
+        if group is not None:
+            return group, False
     clause_head = re.split(r"[,;:—–]", head)[-1].lstrip()
     if re.search(r"\bwhose\s+$", head) and before:
         owner = before[-1]
@@ -330,13 +269,36 @@ def _stock_subject(
     return None, True
 
 
+_OTHERS = re.compile(
+    r"^\s*(?:\([^)]{0,30}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:other|several|some|more|"
+    r"fellow)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+"""The names listed before "and other chip stocks" are the subject ("Coinbase, other crypto
+stocks rise")."""
+
+
+def _sentence_group(text: str, disc: Discourse, sentence: int, pos: int) -> Subject | None:
+    """ "Meta and Amazon impressed, with their shares up 15% and 7%": "their" is the names
+    coordinated last in the sentence, when there are several."""
+    first = disc.sentences[sentence][0]
+    named = [m for m in disc.mentions if first <= m.start and m.end <= pos]
+    if not named:
+        return None
+    tickers, start = _coordinated(disc, text, named[-1], named)
+    return Subject(tickers, start, "reference") if len(tickers) > 1 else None
+
+
 _STARTERS = frozenset(
     """The A An It Its This That These Those Shares Stock Stocks In On At After Before While As
     But And Meanwhile However Also Since For With Investors Analysts Traders Some Other Despite
     Even Still Over During Last Year So Yet Their His Her We They He She I Why What How Here
     There Is Are Was Should Could Will Price Market Markets Earlier Later Today Separately
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December By From To Of""".split()
+    June July August September October November December By From To Of Among Amid Against
+    According Although Because Given Following Like Unlike Compared Along Across Within Through
+    Under Until When Where Whether Both Each Every All Many Most Several Few Only Just Not
+    No""".split()
 )
 
 
@@ -353,6 +315,21 @@ def _unknown_subject(text: str, disc: Discourse, sentence: int, pos: int) -> boo
     return not any(m.start <= word_start < m.end for m in disc.mentions)
 
 
+_TIME_AFTER = re.compile(
+    r"\s*(?:the\s+)?(?:last|past|previous|prior|latest|recent|same|first|second|third|fourth|"
+    r"early|late|morning|afternoon|session|day|week|month|year|trading|premarket|pre-market|"
+    r"after-hours|extended|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|\w+day)\b",
+    re.I,
+)
+_OWNED_THING = re.compile(
+    r"['’]s?\s+(?!(?:[A-Z][A-Za-z0-9]{0,6}\.[A-Z]{1,3}\s+)?(?:stock|shares|share price|"
+    r"stock price|ADRs?|ADSs?|Hong Kong|U\.S\.|"
+    r"New York|[\w.-]+-listed)\b)[\w-]",
+    re.I,
+)
+
+
 def noun_object(text: str, end: int, disc: Discourse) -> tuple[Subject | None, bool]:
     """The security after a noun of movement ("a 3% drop in Alibaba shares"), or a rejection
     when the noun is about something else ("a surprise drop in imports")."""
@@ -364,9 +341,16 @@ def noun_object(text: str, end: int, disc: Discourse) -> tuple[Subject | None, b
         if after <= mention.start <= after + 25 and not re.search(
             r"[,;.]", text[after : mention.start]
         ):
+            if _OWNED_THING.match(text, mention.end):
+                return None, True  # "a 5% drop in Apple's iPhone sales"
             return Subject((mention.ticker,), mention.start, "name", mention.end), False
-    if re.match(r"\s*(?:the\s+)?(?:shares|stock)\b", text[after:]):
-        return None, False
-    if re.match(r"\s*[\d$]", text[after:]):
-        return None, False
+    if re.match(
+        r"\s*(?:the\s+|its\s+|their\s+)?(?:shares|stock|share price|stock price|price|value|"
+        r"market value)\b",
+        text[after:],
+        re.I,
+    ):
+        return None, False  # "a 3% drop in the stock", "an 11% increase in value"
+    if re.match(r"\s*[\d$]", text[after:]) or _TIME_AFTER.match(text, after):
+        return None, False  # "a 45% jump in the last six months": a time, not an object
     return None, True

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from whymove.extract.moves_attribution import masked_spans
 from whymove.extract.moves_lexicon import AFTER, AS
 from whymove.extract.moves_merge import Bound
 from whymove.extract.moves_patterns import (
@@ -24,16 +23,18 @@ from whymove.extract.moves_patterns import (
     PAST_N,
     PERCENT,
     SESSIONS,
+    SPAN_NOUN,
     SUPERLATIVE_CONTEXT,
     UPPER_BOUND,
     WORD_NUMBERS,
     WORD_PERCENT,
     past_n_horizon,
 )
+from whymove.extract.moves_phrases import masked_spans
 from whymove.extract.moves_triggers import Trigger
 
 _SEPARATORS = (
-    re.compile(r";|\s[—–]\s|\s--\s|—"),
+    re.compile(r";|\s[—–]\s|\s--\s|—|\s\*\*?\s|\s[•|]\s"),
     re.compile(r",?\s+(?:while|whereas|but|although|though)\s+", re.I),
     re.compile(
         rf"\s+(?:{AFTER}|{AS}|following|amid|ahead of|because|since the "
@@ -67,6 +68,14 @@ REFERENCE_POINT = re.compile(
 """A level a move is measured from ("up 4% from Monday's close"): not its date or session."""
 _INTRADAY = re.compile(r"\b(?:session|intraday|day's|today's|morning|opening|early)\b", re.I)
 _DASH = re.compile(r"\s*(?:[—–]|--|\s-\s)")
+_HORIZON_REACH = 80
+"""How far after a move word its time phrase may stand; beyond, a time phrase belongs to
+something else said in the same clause."""
+_SIZE_NEXT = re.compile(
+    r"\s*(?:by\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+|"
+    r"more than\s+|over\s+|~\s?)?[+\-−]?\s?\d[\d.,]*\s?(?:%|percent\b|per cent\b|pct\b)",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +128,10 @@ def blank_asides(sentence: str, lo: int, hi: int, keep: int = -1) -> str:
 
 
 def percent_before(sentence: str, lo: int, trig: Trigger) -> tuple[re.Match[str] | None, bool]:
-    """A size written before an adjective or noun ("closed 2.6% higher", "a 3% drop")."""
+    """A size written before an adjective or noun ("closed 2.6% higher", "a 3% drop"); none
+    when the adjective has its own size right after it ("CROX: down 5.6%" in a list)."""
+    if trig.form == "adj" and _SIZE_NEXT.match(sentence, trig.end):
+        return None, False
     found = list(PERCENT.finditer(sentence, lo, trig.start))
     if found and trig.start - found[-1].end() <= 30:
         between = sentence[found[-1].end() : trig.start]
@@ -177,12 +189,15 @@ def find_horizon(
     sentence = blank_asides(sentence, clause.lo, clause.hi, trig.start) + sentence[clause.hi :]
     stop = APPOSITION.search(sentence, trig.end, clause.hi)
     end = stop.start() if stop else clause.hi
+    # "one of the worst performers this year, down 11%": the size follows the whole phrase
+    verbless = bool(re.search(r",\s*$", sentence[clause.lo : trig.start]))
     found = [
         f for f in horizon_matches(sentence, clause.lo, end)
-        if not SUPERLATIVE_CONTEXT.search(sentence[max(0, f[0] - 40) : f[0]])
+        if not (SUPERLATIVE_CONTEXT.search(sentence[max(0, f[0] - 40) : f[0]])
+                and not (verbless and f[1] <= trig.start))
         and not (f[2] == "since" and _INTRADAY.search(sentence[f[0] : f[1]]))
     ]  # fmt: skip
-    post = [f for f in found if f[1] > trig.start]
+    post = [f for f in found if f[1] > trig.start and f[0] - trig.end <= _HORIZON_REACH]
     if post:
         start, stop_at, label = min(post)
         return label, start, stop_at
@@ -205,6 +220,9 @@ def horizon_matches(sentence: str, lo: int, hi: int) -> list[tuple[int, int, str
     for pattern, label in HORIZONS:
         found.extend((m.start(), m.end(), label) for m in pattern.finditer(sentence, lo, hi))
     found.extend((m.start(), m.end(), past_n_horizon(m)) for m in PAST_N.finditer(sentence, lo, hi))
+    found.extend(
+        (m.start(), m.end(), past_n_horizon(m)) for m in SPAN_NOUN.finditer(sentence, lo, hi)
+    )
     kept: list[tuple[int, int, str]] = []
     for item in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
         if any(k[0] <= item[0] and item[1] <= k[1] for k in kept):
@@ -261,7 +279,8 @@ def horizon_label(
     last, number = context.last_horizon, context.number
     if label is None:
         label = _inherited_horizon(sentence, clause, last, number) or "day"
-    if label == "day" and horizon is None and _COMPARED.search(sentence[clause.lo : trig.start]):
+    compared = _COMPARED.search(sentence[max(0, clause.lo - 12) : trig.start])
+    if label == "day" and horizon is None and compared:
         label = _same_sentence_horizon(last, number) or "day"
     if label == "year" and horizon is not None:
         stated = re.search(r"(?:19|20)\d\d", sentence[horizon[1] : horizon[2]])

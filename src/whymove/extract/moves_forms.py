@@ -36,12 +36,39 @@ _COMPARATIVE = re.compile(
 )
 
 
+_SIGNED_MOVE = re.compile(
+    r"\b(?:an?|its|the)\s+(?:(?:daily|one-day|session|day's)\s+)?(?P<s1>[+\-−])\s?"
+    r"(?P<n1>\d+(?:\.\d+)?)\s?%\s+(?:move|change|swing)\b|"
+    r"\b(?:moving|moved|changing|changed)\s+(?:by\s+)?(?P<s2>[+\-−])\s?(?P<n2>\d+(?:\.\d+)?)\s?%|"
+    r"\b(?:is|are|was|were|ended|closed|finished|settled|stood|trading|traded)\s+(?:the\s+"
+    r"(?:trading\s+)?(?:day|session|week)\s+|at\s+)?(?P<s4>[+\-−])\s?(?P<n4>\d+(?:\.\d+)?)\s?%|"
+    r"\b(?:returned|returning)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+)?(?P<s3>[+\-−]?)\s?"
+    r"(?P<n3>\d+(?:\.\d+)?)\s?%",
+    re.I,
+)
+"""A size whose sign gives the direction: "marking a -1.45% move", "moving +1.46% from the
+previous session" (wording of daily price recaps), "shares have returned 10%" (up unless
+signed)."""
+_PHRASAL_DOWN = re.compile(
+    r"\b(?:sell|sells|sold|selling)[- ]off\b(?!\s+(?:its|their|the|a|an|some|part|assets?|"
+    r"stakes?|units?|divisions?|businesses|holdings?|shares\s+(?:of|in)|[\w-]+\s+stakes?)\b)|"
+    r"\b(?:gave|gives|give|giving|given)\s+up\b(?=\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|"
+    r"more than\s+|over\s+|all\s+(?:of\s+)?(?:its|their)\s+|its\s+|their\s+|[+\-−]?\d))|"
+    r"\b(?:gets?|got|getting|was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?:pummell?ed|"
+    r"hammered|battered|clobbered|slammed|punished|crushed|walloped|whacked|routed|savaged|"
+    r"trounced|drubbed|decimated)\b",
+    re.I,
+)
+"""Down-moves said with a phrase ("Pinterest sells off", "The Trade Desk gets pummeled")."""
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A word that states a move, with offsets into its sentence.
 
-    ``form``: verb, adj, noun, flat, multiply (doubled, halved: the size is in the word) or
-    comparative (a quantity then "lower than", "below", "off": a move since a reference level).
+    ``form``: verb, adj, noun, flat, multiply (doubled, halved: the size is in the word),
+    comparative (a quantity then "lower than", "below", "off": a move since a reference level)
+    or signed (the sign of the size gives the direction: "a -1.45% move").
     """
 
     start: int
@@ -88,6 +115,7 @@ def adjective(sentence: str, words: list[re.Match[str]], index: int, word: str) 
     prev = lower(words[index - 1]) if index else ""
     before = prev_content(words, index, 3)
     motion = any(w in MOTION or w in ("it's", "that's", "they're") for w in before)
+    motion = motion or _verbless_subject(words, index)
     if after_determiner(words, index):
         return None
     if word in ("higher", "lower"):
@@ -110,34 +138,57 @@ def adjective(sentence: str, words: list[re.Match[str]], index: int, word: str) 
         return None
     sized = False
     j = index + 1
-    while j < len(words) and lower(words[j]) in (
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "more",
-        "than",
-        "over",
-        "roughly",
-        "some",
-        "just",
-        "a",
-        "further",
-        "another",
-        "as",
-        "much",
-        "by",
+    while j < len(words) and (
+        lower(words[j]).endswith("ly")
+        or lower(words[j])
+        in (
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "more",
+            "than",
+            "over",
+            "roughly",
+            "some",
+            "just",
+            "a",
+            "further",
+            "another",
+            "as",
+            "much",
+            "by",
+            "whopping",
+            "staggering",
+            "record",
+            "massive",
+            "hefty",
+            "solid",
+            "approximately",
+            "+",
+            "−",
+            "~",
+        )
     ):
         j += 1
     if j < len(words):
         sized = is_number(lower(words[j]))
-    if nxt and nxt[0].isalpha() and not free_word(nxt):
+    if nxt and nxt[0].isalpha() and not free_word(nxt) and not sized:
         return None
     if motion and prev not in ("and",):
         return Trigger(match.start(), match.end(), direction, "adj")
     if sized:
         return Trigger(match.start(), match.end(), direction, "adj")
     return None
+
+
+def _verbless_subject(words: list[re.Match[str]], index: int) -> bool:
+    """ "AbbVie Stock Up on Raised Outlook", "Novartis Shares Down": a headline's subject noun
+    right before "up"/"down" stands for the verb it drops (not "stock up on supplies")."""
+    if index < 2 or lower(words[index - 1]) not in ("stock", "shares", "stocks"):
+        return False
+    noun, owner = words[index - 1].group(0), words[index - 2].group(0)
+    return noun[0].isupper() or owner[0].isupper() or owner in (")", "'s", "’s")
 
 
 def free_word(word: str) -> bool:
@@ -265,3 +316,23 @@ def quantity_before(sentence: str, start: int) -> bool:
     return bool(FRACTION.search(head[-16:])) and bool(
         re.search(FRACTION.pattern + r"\s*$", head, re.I)
     )
+
+
+def signed_moves(sentence: str) -> list[Trigger]:
+    """ "closed at $45.50, marking a -1.45% move": direction and size from a signed size."""
+    out = []
+    for match in _SIGNED_MOVE.finditer(sentence):
+        sign = match.group("s1") or match.group("s2") or match.group("s3") or match.group("s4")
+        size = float(
+            match.group("n1") or match.group("n2") or match.group("n3") or match.group("n4")
+        )
+        sign = sign or "+"
+        start = match.start("s1") if match.group("s1") else match.start()
+        direction = "up" if sign == "+" else "down"
+        out.append(Trigger(start, match.end(), direction, "signed", size))
+    return out
+
+
+def phrasal_downs(sentence: str) -> list[Trigger]:
+    """ "Pinterest sells off", "gets pummeled": a down-move said with a phrase."""
+    return [Trigger(m.start(), m.end(), "down", "verb") for m in _PHRASAL_DOWN.finditer(sentence)]

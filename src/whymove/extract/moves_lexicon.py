@@ -22,7 +22,8 @@ UP_VERBS = frozenset(
     spiking popped pop pops popping rebounded rebound rebounds rebounding recovered recovers
     bounced bounce bounces bouncing leapt leaped leaping skyrocketed skyrocket
     skyrockets skyrocketing rocketed rockets rocketing firmed increased increases
-    appreciated zoomed zooms vaulted vaults catapulted""".split()
+    appreciated zoomed zooms vaulted vaults catapulted increasing leap leaps recover
+    recovering""".split()
 )
 DOWN_VERBS = frozenset(
     """fell fall falls falling fallen dropped drop drops dropping sank sink sinks sinking sunk
@@ -31,7 +32,8 @@ DOWN_VERBS = frozenset(
     slips slipping slumped slump slumps slumping retreated retreat retreats retreating dipped dip
     dips dipping eased eases easing weakened weakens plummeted plummet plummets plummeting
     crashed crash crashes cratered craters tanked tank tanks tanking nosedived nosedives dived
-    dove dives sagged sags skidded skids decreased decreases depreciated""".split()
+    dove dives sagged sags skidded skids decreased decreases depreciated decreasing sagging
+    skidding cratering swooned swoons swoon swooning""".split()
 )
 MULTIPLY_VERBS: dict[str, tuple[str, float]] = {
     "doubled": ("up", 100.0), "doubles": ("up", 100.0), "doubling": ("up", 100.0),
@@ -80,12 +82,12 @@ MOTION = frozenset(
 _PHRASAL_BASES = """step shut crack cut slow turn break back pay wind write set pick sign show team
     ramp line speed open build come shore scale follow catch keep beef hand play bring clamp
     crack sum mark tone water narrow hold look call end wrap tie take shake lock play buy make
-    boil add mix gear shut sell""".split()
+    boil add mix gear shut sell give""".split()
 PHRASAL = frozenset(
     [w + suffix for w in _PHRASAL_BASES for suffix in ("", "s", "ed", "ing")]
     + [w + w[-1] + suffix for w in _PHRASAL_BASES for suffix in ("ed", "ing")]
     + "broke written wrote sped built came caught kept paid held took shook tied bought".split()
-    + ["made", "sold"]
+    + ["made", "sold", "gave", "given"]
 ) - {"marked", "turned", "turning", "held"}
 
 MODAL = frozenset(

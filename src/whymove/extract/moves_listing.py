@@ -22,9 +22,7 @@ def place_mics(
     """The listing place named in ``text`` (the MICs it allows) and the spans it covers."""
     found: frozenset[str] = frozenset()
     spans: list[tuple[int, int]] = []
-    if not PLACE_HINT.search(text):
-        return found, spans
-    for match in _ANY_PLACE.finditer(text):
+    for match in _place_matches(text):
         start, end = base + match.start(), base + match.end()
         if any(a <= start < b for a, b in skip):
             continue
@@ -32,6 +30,26 @@ def place_mics(
         if not found:
             found = PLACE_PATTERNS[int((match.lastgroup or "p0")[1:])][1]
     return found, spans
+
+
+def _place_matches(text: str) -> list[re.Match[str]]:
+    """The place phrases of ``text``, left to right, not overlapping. The full patterns run
+    only in short windows around the names a cheap scan found, not along the whole text."""
+    kept: list[re.Match[str]] = []
+    for hint in PLACE_HINT.finditer(text):
+        if kept and hint.start() < kept[-1].end():
+            continue
+        lo, hi = max(0, hint.start() - _BEFORE), min(len(text), hint.end() + _AFTER)
+        for match in _ANY_PLACE.finditer(text, lo, hi):
+            if match.end() <= hint.start() or (kept and match.start() < kept[-1].end()):
+                continue
+            kept.append(match)
+            break
+    return kept
+
+
+_BEFORE, _AFTER = 12, 40
+"""How far a place phrase reaches before its name ("on the ") and after it (" Stock Exchange")."""
 
 
 def listing_in(master: SymbolMaster, symbol: str, mics: frozenset[str]) -> str:

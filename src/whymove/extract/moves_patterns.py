@@ -137,7 +137,8 @@ HORIZONS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\byear[- ]to[- ]date\b|\bYTD\b|\bthis year\b|\bso far (?:this|in the) year\b|"
             r"\b(?:since|from) the (?:start|beginning|end) of (?:the |this )?(?:year|January)\b|"
             r"\b(?:in|over|during) the first half(?: of (?:the|this) year)?\b|"
-            r"\bin the year so far\b|\bfor the year\b|\bon the year\b|"
+            r"\bin the year so far\b|\bfor the year\b|\bon the year\b|\bearly in the year\b|"
+            r"\bin the (?:first|opening|early) (?:days|weeks|months) of (?:the|this) year\b|"
             r"\b(?:over|in|during) the course of (?:the|this) year\b|\bover the year\b",
             re.I,
         ),
@@ -175,6 +176,10 @@ HORIZONS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?:days|weeks)\b|\b(?:this|last|past|previous|prior) quarter\b|"
             r"\bquarter[- ]to[- ]date\b|\bin (?:the )?(?:first|second|third|fourth) quarter\b|"
             r"\b(?:finish|finished|end|ended|close|closed) (?:the|its|their) (?:month|quarter)\b|"
+            r"\bin the month of (?:January|February|March|April|May|June|July|August|September|"
+            r"October|November|December)\b|"
+            r"\b(?:finish|finished|end|ended|close|closed) out (?:January|February|March|April|"
+            r"May|June|July|August|September|October|November|December|the month)\b|"
             r"\b(?:so far )?in (?:January|February|March|April|May|June|July|August|September|"
             r"October|November|December)\b(?!\s+\d)",
             re.I,
@@ -200,6 +205,10 @@ HORIZONS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\bsince\b|\bfrom (?:(?:its|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:peak|high|highs|"
             r"low|lows|record|IPO|debut|listing|bottom|trough|offer price|flotation)\b|"
+            r"\bfrom (?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?(?:19|20)\d\d(?:\s+[\w-]+)?\s+"
+            r"levels?\b|"
+            r"\bfrom (?:the )?(?:year-end|end of|start of|beginning of) (?:19|20)\d\d\b|"
+            r"\bfrom (?:pre-[\w-]+|[\w-]+-era|[\w-]+-time) (?:levels?|highs?|lows?|peaks?)\b|"
             r"\b(?:than|below|above|off)\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){0,3}?"
             r"(?:peak|high|highs|low|lows|record|IPO|debut|listing|bottom|trough|offer price)\b",
             re.I,
@@ -222,9 +231,17 @@ PAST_N = re.compile(
     r"\b(?:past|last|previous|preceding|prior|trailing|over the|in the|in|over|within)\s+"
     r"(?:past\s+|last\s+)?"
     r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"several|few|a few|couple of|a couple of)\s+(?:trading\s+)?(days?|sessions?|weeks?|months?)\b",
+    r"several|few|a few|couple of|a couple of)[\s-]+(?:trading[\s-]+)?(days?|sessions?|weeks?|"
+    r"months?)\b",
     re.I,
 )
+SPAN_NOUN = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty)[\s-](day|session|week|month)s?\s+(?:gain|rise|increase|advance|rally|run|run-up|"
+    r"climb|decline|drop|loss|slide|fall|slump|selloff|sell-off|return|performance|streak)\b",
+    re.I,
+)
+"""A span written as an adjective of the move noun: "its 12-month increase", "a five-day slide"."""
 _PAST_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                "twenty": 20, "thirty": 30, "several": 3, "few": 3, "a few": 3,

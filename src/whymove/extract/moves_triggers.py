@@ -23,7 +23,9 @@ from whymove.extract.moves_forms import (
     is_number,
     lower,
     off_trigger,
+    phrasal_downs,
     prev_content,
+    signed_moves,
     words_of,
 )
 from whymove.extract.moves_lexicon import (
@@ -42,7 +44,12 @@ from whymove.extract.moves_lexicon import (
     UP_NOUNS,
     UP_VERBS,
 )
-from whymove.extract.moves_patterns import PERCENT, QUANTITY_WORDS, WORD_PERCENT
+from whymove.extract.moves_patterns import (
+    PERCENT,
+    QUANTITY_WORDS,
+    SUPERLATIVE_CONTEXT,
+    WORD_PERCENT,
+)
 
 _HINT_WORDS = frozenset(
     {w for word in UP_VERBS | DOWN_VERBS | UP_NOUNS | DOWN_NOUNS for w in word.split("-")}
@@ -50,11 +57,27 @@ _HINT_WORDS = frozenset(
     | set(
         """higher lower up down off below above flat unchanged changed barely steady red green
         positive negative lifted lifting lifts boosted boosting boosts propelled propelling
-        propels dragged dragging drags knocked knocking knocks pulled pulling""".split()
+        propels dragged dragging drags knocked knocking knocks pulled pulling hammered pummeled
+        pummelled battered clobbered slammed punished crushed walloped whacked routed savaged
+        trounced drubbed decimated gave give gives giving""".split()
     )
 )
 """A sentence without any of these words states no move: skip it before tokenising."""
-_FORECAST_VERBS = frozenset("sees see expects expect forecasts predicts projects".split())
+_FORECAST_VERBS = frozenset(
+    """sees see expects expect forecasts predicts projects chance chances probability odds
+    likelihood bet bets betting wager""".split()
+)
+"""A forecast or a wager governs a move word up to eight words after it ("a 70% chance that
+the stock rises")."""
+_NOUN_USE = frozenset(
+    """beat beats topped tops top missed misses miss above below than the its their analyst
+    analysts consensus of with against exceeded exceeds""".split()
+)
+"""Words before "forecasts", "bets", "odds" that make them nouns of a result, not a forecast
+("beat forecasts", "topped estimates")."""
+_SKIPPED = ADVERB_SKIP - {"by", "over", "about", "a", "an"}
+_AS_QUANTITY = frozenset("much many high low far little a an".split())
+_SIGNS = frozenset("+ − ~".split())
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
     "fifty".split()
@@ -64,8 +87,23 @@ _COUNT_AFTER = re.compile(
     r"jobs|users|subscribers|customers|units|vehicles|employees|workers|people|stores|shares\b)",
     re.I,
 )
+_SIZE_AFTER_ARTICLE = re.compile(
+    r"an?\s+(?:(?:further|whopping|staggering|combined|record|massive|hefty|solid|modest|"
+    r"healthy|sharp|steep|big|huge|small|slight|mere|respectable|impressive|stunning|"
+    r"remarkable|dramatic|[a-z]+ly|[a-z]+-(?:day|week|month|year))\s+){0,2}[+\-~]?\s?\d",
+    re.I,
+)
+_DAILY_LIMIT = re.compile(r"the\s+(?:\d[\d.]*\s?%\s+)?(?:daily\s+|maximum\s+)?limit\b", re.I)
+"""Asian markets cap a day's move: "surged the 20% daily limit"."""
+_BENEFIT = re.compile(r"\s*from\s+(?![$€£¥₹]|\d|[A-Z]{1,3}\$)", re.I)
+"""A gain *from* something that is not a level is a benefit ("gains from strong demand")."""
+_SIGNED_HINT = re.compile(r"[+\-−]\s?\d[\d.]*\s?%|\breturn(?:ed|ing)\b")
+_DETERMINERS = frozenset("a an the its their his her our this that these those".split())
+_TARGETS = frozenset("expectations estimates forecasts consensus views targets".split())
+_PREPOSITIONS = frozenset("of for about without into".split())
 _TO_OK = re.compile(
     r"^\s*to\s+(?:[$€£¥₹]|[A-Z]{1,3}\$|\d|(?:close|end|finish|settle|trade|open)\b|"
+    r"(?:record|all-time|fresh|new|multi-?year|\d+-\w+|\w+-(?:year|month|week))\b|"
     r"(?:an?|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:record|high|low|peak|close|level|"
     r"lowest|highest|all-time|fresh|new|\d+-\w+|[\w]+-(?:year|month|week))\b)",
     re.I,
@@ -77,8 +115,8 @@ def _modal_before(words: list[re.Match[str]], index: int) -> bool:
     before = [lower(w) for w in words[max(0, index - 4) : index]]
     if any(w in MODAL or w.endswith("n't") for w in before):
         return True
-    wider = [lower(w) for w in words[max(0, index - 8) : index]]
-    if any(w in _FORECAST_VERBS for w in wider):
+    wider = [lower(w) for w in words[max(0, index - 9) : index]]
+    if any(w in _FORECAST_VERBS and p not in _NOUN_USE for p, w in zip(wider, wider[1:])):
         return True
     if before and before[-1] == "to":
         return not (len(before) > 1 and before[-2] in CONTINUE_VERBS)
@@ -88,11 +126,19 @@ def _modal_before(words: list[re.Match[str]], index: int) -> bool:
 def _follow_ok(sentence: str, words: list[re.Match[str]], index: int) -> bool:
     """What follows a verb leaves it intransitive: a size, an adverb, a time, a preposition."""
     j = index + 1
-    while j < len(words) and lower(words[j]) in ADVERB_SKIP - {"by", "over", "about"}:
+    skipped = []
+    while j < len(words) and lower(words[j]) in _SKIPPED:
+        if lower(words[j]) == "as" and (
+            j + 1 >= len(words) or lower(words[j + 1]) not in _AS_QUANTITY
+        ):
+            return True  # the conjunction: "jumps as traders bet", not "as much as"
+        skipped.append(lower(words[j]))
         j += 1
     if j >= len(words):
         return True
     word = lower(words[j])
+    if word in _SIGNS and j + 1 < len(words) and is_number(lower(words[j + 1])):
+        j, word = j + 1, lower(words[j + 1])  # "rose more than +4%"
     if is_number(word):
         # "added 13 million subscribers", "lost $2 billion": a count or an amount, not a size
         return not _COUNT_AFTER.match(sentence, words[j].start())
@@ -110,11 +156,17 @@ def _follow_ok(sentence: str, words: list[re.Match[str]], index: int) -> bool:
         return True
     if word == "to":
         return bool(_TO_OK.match(sentence[words[j].start() :]))
+    if skipped[-2:] in (["more", "than"], ["less", "than"]):
+        return True  # "fell more than the broader market": a comparison of moves
+    if word == "past" and j + 1 < len(words) and lower(words[j + 1]) in _TARGETS:
+        return False  # "soared past expectations": a result, not a price
     if word in ("a", "an"):
-        nxt = lower(words[j + 1]) if j + 1 < len(words) else ""
-        return is_number(nxt) or nxt in ("further", "whopping", "staggering", "combined", "record")
+        # "rose a massive 30%", "added a further 2%": a size after a determiner
+        return bool(_SIZE_AFTER_ARTICLE.match(sentence, words[j].start()))
     if word == "the":
         nxt = lower(words[j + 1]) if j + 1 < len(words) else ""
+        if _DAILY_LIMIT.match(sentence, words[j].start()):
+            return True
         return nxt in ("most", "least", "day", "session", "week", "month", "year")
     return word in FOLLOW_OK or word in TIME_WORDS or word in ("at",)
 
@@ -128,6 +180,12 @@ def _noun_sized(sentence: str, words: list[re.Match[str]], index: int) -> bool:
     if QUANTITY_WORDS.search(head[-25:]):
         return True
     tail = sentence[match.end() : match.end() + 40]
+    if (
+        re.match(r"\s+in\s+(?:the\s+)?[A-Z]", tail)
+        and index
+        and lower(words[index - 1]) in NOUN_BEFORE - _DETERMINERS
+    ):
+        return True  # "a sharp pullback in the S&P 500": its object is named
     if re.match(
         r"^\s*(?:[\w-]+\s+){0,3}?(?:of|to|by)\s+(?:about |around |roughly |nearly |almost |"
         r"more than |over |as much as |some |just )?[+\-]?\d",
@@ -176,7 +234,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
     verb) and "fell" (down, verb).
     """
     if _HINT_WORDS.isdisjoint(re.findall(r"[a-z]+", sentence.lower())):
-        return []
+        return signed_moves(sentence) if _SIGNED_HINT.search(sentence) else []
     words = words_of(sentence)
     found: list[Trigger] = []
     for index, match in enumerate(words):
@@ -202,12 +260,20 @@ def find_triggers(sentence: str) -> list[Trigger]:
         if not (word in UP_VERBS or word in DOWN_VERBS or word in UP_NOUNS or word in DOWN_NOUNS):
             continue
         direction = "up" if word in UP_VERBS or word in UP_NOUNS else "down"
+        if word in UP_NOUNS or word in DOWN_NOUNS:
+            head = sentence[max(0, match.start() - 40) : match.start()]
+            if SUPERLATIVE_CONTEXT.search(head) and not re.search(r"\d", head):
+                continue  # "its biggest one-day drop since September": a record, not a move
         if _is_noun(words, index, word, sentence):
             if _noun_sized(sentence, words, index):
                 found.append(Trigger(match.start(), match.end(), direction, "noun"))
             continue
         if _modal_before(words, index) or not _follow_ok(sentence, words, index):
             continue
+        if word.startswith("gain") and _BENEFIT.match(sentence, match.end()):
+            continue
+        if word.endswith("ing") and index and lower(words[index - 1]) in _PREPOSITIONS:
+            continue  # "wary of jumping in", "known for rallying": not a stated move
         if index and lower(words[index - 1]) in (
             "a",
             "an",
@@ -222,8 +288,15 @@ def find_triggers(sentence: str) -> list[Trigger]:
         ):
             continue
         found.append(Trigger(match.start(), match.end(), direction, "verb"))
+    starts = {w.start(): i for i, w in enumerate(words)}
     found.extend(causatives(sentence))
-    found.extend(flat_triggers(sentence))
+    found.extend(signed_moves(sentence))
+    found.extend(
+        t for t in phrasal_downs(sentence) if not _modal_before(words, starts.get(t.start, 0))
+    )
+    found.extend(
+        t for t in flat_triggers(sentence) if not _modal_before(words, starts.get(t.start, 0))
+    )
     found.extend(comparatives(sentence))
     found.sort(key=lambda t: t.start)
     return _drop_echoes(sentence, found)

@@ -16,7 +16,9 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 
 from whymove.component import Component
 from whymove.extract.lexicon import Score, label, score_text
@@ -26,7 +28,7 @@ from whymove.extract.sentiment_scope import (
     refers_to_subject,
     role_factor,
 )
-from whymove.model import Article, Polarity, Sentiment, Ticker
+from whymove.model import Article, Mention, Polarity, Sentiment, Ticker
 
 SENTENCE_THRESHOLD = 0.5
 """|score| below this is neutral: most financial sentences report without judging."""
@@ -70,20 +72,19 @@ def security_sentiment(
     """
     if scores is None:
         scores = _sentence_scores(article)
-    own = [(m.start, m.end) for m in article.mentions if m.ticker == ticker]
-    others = [(m.start, m.end) for m in article.mentions if m.ticker != ticker]
     contributions: dict[tuple[int, int], float] = {}
-    for index, (start, end) in enumerate(article.sentences):
-        mine = [span for span in own if start <= span[0] < end]
-        theirs = [span for span in others if start <= span[0] < end]
-        sentence = article.text[start:end]
+    for index, ((start, end), present) in enumerate(
+        zip(article.sentences, _mentions_by_sentence(article), strict=True)
+    ):
+        mine = [(m.start - start, m.end - start) for m in present if m.ticker == ticker]
         score = scores[(start, end)]
         if mine:
-            spans = [(a - start, b - start) for a, b in mine]
-            weights = clause_weights(sentence, spans)
+            weights = clause_weights(article.text[start:end], mine)
             value = sum(cue.value * weights(cue.start - start) for cue in score.cues)
-        elif primary and (refers_to_subject(sentence) or not theirs):
-            value = score.value * (1.0 if refers_to_subject(sentence) else 0.5)
+        elif primary and refers_to_subject(article.text[start:end]):
+            value = score.value
+        elif primary and not any(m.ticker != ticker for m in present):
+            value = score.value * 0.5
         else:
             value = score.value * 0.2
         if index == 0:
@@ -106,6 +107,29 @@ def security_sentiment(
     ranked = sorted(contributions.items(), key=lambda item: -_agreement(item[1], polarity))
     driving = tuple(span for span, value in ranked if value)[:5]
     return Sentiment(polarity, max(-1.0, min(1.0, total / 6.0)), ticker, driving)
+
+
+def _mentions_by_sentence(article: Article) -> list[list[Mention]]:
+    """The mentions starting in each sentence, in article order.
+
+    Sentences from :func:`~whymove.clean.sentences.split_sentences` are sorted and disjoint,
+    so each mention finds its sentence by bisection instead of a scan of all mentions per
+    sentence and security.
+    """
+    spans = article.sentences
+    found: list[list[Mention]] = [[] for _ in spans]
+    ordered = all(a[1] <= b[0] and a[0] <= a[1] for a, b in itertools.pairwise(spans))
+    starts = [a for a, _ in spans]
+    for mention in article.mentions:
+        if not ordered:
+            for index, (start, end) in enumerate(spans):
+                if start <= mention.start < end:
+                    found[index].append(mention)
+            continue
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index >= 0 and mention.start < spans[index][1]:
+            found[index].append(mention)
+    return found
 
 
 def _agreement(value: float, polarity: str) -> float:

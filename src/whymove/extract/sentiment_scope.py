@@ -10,6 +10,7 @@ usually gives the reason: "... as demand weakened").
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -147,6 +148,10 @@ def role_factor(text: str, spans: Sequence[tuple[int, int]]) -> float:
     return 1.0
 
 
+@functools.lru_cache(maxsize=2048)
 def refers_to_subject(sentence: str) -> bool:
-    """Whether a sentence speaks of the article's subject without naming it ("the company")."""
+    """Whether a sentence speaks of the article's subject without naming it ("the company").
+
+    Memoised: catalysts and the sentiment of each linked security ask it of the same sentences.
+    """
     return bool(_SUBJECT_REFERENCE.search(sentence))

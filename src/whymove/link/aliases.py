@@ -41,6 +41,8 @@ _SHARE_CLASS = re.compile(
     r"registry|registered shares|units?\b|subordinate voting|voting shares).*$",
     re.IGNORECASE,
 )
+_DANGLING = re.compile(r"\s+(?:&|and)$", re.IGNORECASE)
+"""What a stripped suffix leaves behind: ``Wells Fargo & Company`` -> ``Wells Fargo &``."""
 _FUND_TAIL = re.compile(r"\s+(?:etf trust|etf|index fund|fund|trust|shares)\s*$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
@@ -116,7 +118,7 @@ def derive_aliases(name: str, kind: SecurityKind = "stock") -> tuple[str, ...]:
             out.append(shorter)
         return tuple(dict.fromkeys(a for a in out if a and a != full))
     while True:
-        shorter = _LEGAL_TAIL.sub("", current).strip(" ,")
+        shorter = _DANGLING.sub("", _LEGAL_TAIL.sub("", current)).strip(" ,")
         if shorter == current or not shorter:
             break
         current = shorter
@@ -179,6 +181,11 @@ class Alias:
     venue: bool = False
     """A name a stock exchange or market also goes by ("listed on the Nasdaq")."""
 
+    @property
+    def weak(self) -> bool:
+        """A one-word everyday or person's name: the article may use it for a person."""
+        return self.strength in (ORDINARY, PROPER) and " " not in self.text
+
 
 def upper_positions(alias: str, acronym: bool) -> tuple[int, ...]:
     """Offsets that must be capitals: every letter of an acronym, else each capitalised
@@ -204,7 +211,7 @@ def classify(alias: str, *, builtin: bool, derived: bool, kind: SecurityKind) ->
     low = _SPACES.sub(" ", alias.lower()).strip()
     if low in lexicon.PRIVATE_NAMES:
         return None
-    if alias.upper() in lexicon.ACRONYMS or alias in lexicon.COMMON_WORD_TICKERS:
+    if (alias.isupper() and alias in lexicon.ACRONYMS) or alias in lexicon.COMMON_WORD_TICKERS:
         return None
     if low in lexicon.SECTOR_WORDS:
         return None
@@ -255,10 +262,15 @@ def alias_table(master: SymbolMaster) -> list[Alias]:
         if short:
             texts.append((short, 2))
             shorts.setdefault(short.lower(), set()).add(symbol)
+        removed = master.removed(rec.symbol)
+        if removed:
+            texts = [(t, how) for t, how in texts if _trim(t).lower() not in removed]
         for text, how in texts:
             if how < 2:
                 claimed.setdefault(_trim(text).lower(), set()).add(symbol)
-        plans.append((symbol, kind, builtin, _is_research(rec.name, rec.aliases), texts))
+        plans.append(
+            (symbol, kind, builtin, _is_research(rec.name, rec.aliases, rec.symbol), texts)
+        )
     entries: list[Alias] = []
     seen: set[tuple[str, str]] = set()
     for symbol, kind, builtin, research, texts in plans:
@@ -301,7 +313,7 @@ def _trim(alias: str) -> str:
     return _SPACES.sub(" ", alias).strip(" .,;:()[]\"'’“”-")
 
 
-def _is_research(name: str, aliases: tuple[str, ...]) -> bool:
-    names = {name.lower(), *(a.lower() for a in aliases)}
+def _is_research(name: str, aliases: tuple[str, ...], symbol: str = "") -> bool:
+    names = {name.lower(), symbol.lower(), *(a.lower() for a in aliases)}
     names |= {d.lower() for d in derive_aliases(name)}
     return bool(names & lexicon.RESEARCH_NAMES)

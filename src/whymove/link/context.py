@@ -22,7 +22,7 @@ EXCHANGE_TAG = re.compile(rf"{_EXCH}\s*$")
 """An exchange code right before a ``:`` (``NYSE: BABA``)."""
 
 _COMPANY_AFTER = re.compile(
-    r"(?:['’]s)?[ \t]+(?:shares?|stock|stocks|ADRs?|ADSs?|share price|market (?:cap|value)|"
+    r"(?:['’]s)?[ \t]+(?:shares?|stock|ADRs?|ADSs?|share price|market (?:cap|value)|"
     r"Inc\b|Corp\b|Corporation|Co\b|Ltd|Limited|plc|Holdings|Group|N\.V\.|AG\b|SE\b|S\.A\.|"
     r"CEO|CFO|COO|chief|executives?|founder|co-?founder|chairman|chairwoman|board|"
     r"spokes(?:man|woman|person)|management|investors|shareholders|earnings|revenue|sales|"
@@ -39,12 +39,14 @@ _COMPANY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _STOCK_AFTER = re.compile(
-    r"(?:['’]s)?[ \t]+(?:shares?|stock|stocks|ADRs?|share price|market (?:cap|value)|Inc\b|"
+    r"(?:['’]s)?[ \t]+(?:shares?|stock|ADRs?|share price|market (?:cap|value)|Inc\b|"
     r"Corp\b|Corporation|Co\b|Company|Ltd|Limited|plc|Holdings|Group)",
     re.IGNORECASE,
 )
 _STOCK_BEFORE = re.compile(r"\b(?:shares|stock|stake) (?:of|in)[ \t]+(?:the[ \t]+)?$")
-_TICKER_AFTER = re.compile(r"\s*\((?:[A-Za-z]+\s*:\s*)?\$?[A-Z0-9]{1,6}(?:[.-][A-Z]{1,3})?[,;)]")
+_TICKER_AFTER = re.compile(
+    r"\s*\((?:[A-Za-z]+\s*:\s*)?\$?(?:[A-Z0-9]{2,6}(?:[.-][A-Z]{1,3})?|[A-Z])[,;)]"
+)
 _COMPANY_BEFORE = re.compile(
     r"(?:\b(?:shares|stock|stake|investment|invest(?:ed|ing|s)?|holdings?) (?:of|in)|"
     r"\b(?:rivals?|peers?|competitors?|companies|firms|stocks|names|giants|makers|players) "
@@ -54,7 +56,27 @@ _COMPANY_BEFORE = re.compile(
     r"competitor|customer|partner|group|operator|developer|designer|provider|specialist))"
     r"[ \t]+(?:the[ \t]+)?$"
 )
-_FIRM_NOUNS = tuple(
+_RATED_BEFORE = re.compile(
+    r"(?i:\b(?:(?:up|down)grades?|(?:up|down)graded|initiates?|initiated|reiterates?|"
+    r"reiterated|maintains?|maintained|reinstates?|resumes?|assigns?|raises?|raised|lowers?|"
+    r"lowered|cuts?|boosts?|boosted|trims?|trimmed|sets?)\b(?:[ \t]+[\w$.%/-]+){0,3}?[ \t]+"
+    r"(?:price target|target|PT|rating|coverage|buy|sell|hold|neutral|outperform|underperform|"
+    r"overweight|underweight|equal[- ]?weight|(?:market|sector|peer) perform|perform)"
+    r"(?:[ \t]+[\w$.%/-]+){0,2}?[ \t]+(?:on|for)|\b(?:(?:up|down)grades?|(?:up|down)graded|"
+    r"initiates? coverage (?:on|of)))[ \t]+$"
+)
+_OF_IN = frozenset({"of", "in"})
+_COMPANY_BEFORE_ENDS = frozenset(
+    "of in like as including giant maker chipmaker automaker carmaker retailer company firm "
+    "lender bank insurer carrier operator conglomerate brokerage manufacturer producer miner "
+    "airline streamer platform utility supplier owner parent rival peer competitor customer "
+    "partner group developer designer provider specialist".split()
+)
+_RATED_BEFORE_ENDS = frozenset(
+    "on for of upgrade upgrades downgrade downgrades upgraded downgraded".split()
+)
+_RESEARCH_BEFORE_ENDS = frozenset("at from by of with for per citing cited via told to".split())
+FIRM_NOUNS = tuple(
     f"{noun} "
     for noun in "firm company group provider house agency consultancy outfit tracker".split()
 )
@@ -63,22 +85,39 @@ _PERSON_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+\b")
 _TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Prof|Sir|Lord|Judge)\.?[ \t]+$")
 
 _RESEARCH_AFTER = re.compile(
-    r"(?:['’]s)?[ \t]+(?:(?:[A-Z][\w.&-]*|global|equity|research|securities|capital|investment|"
-    r"banking|markets|economics|economic|chief|senior|lead|head)[ \t]+){0,3}(?:analysts?|"
-    r"strategists?|economists?|researchers?|research|analysis|notes?|reports? (?:said|shows?|"
-    r"showed)|survey|data|estimates?|forecasts?|projections?|team|desk|said in a (?:research )?"
-    r"note|wrote|in a (?:research |client )?note|expects?|sees|predicts?|downgraded|upgraded|"
-    r"initiated|reiterated|maintained|rates|rated|(?:raised|lowered|cut|boosted|trimmed|lifted|"
-    r"reduced|set|kept) (?:its|their|the) (?:price )?(?:target|rating|estimate|forecast))\b"
+    r"(?:['’]s?)?[ \t]+(?:(?:(?!(?:Beats?|Miss(?:es)?|Tops?|Posts?|Reports?|Q\d)\b)[A-Z][\w.&-]*|"
+    r"global|equity|research|securities|capital|investment|"
+    r"banking|markets|economics|economic|chief|senior|lead|head|broadest|main|benchmark|global|"
+    r"stock|[a-z]+-?market)[ \t]+){0,3}(?i:analysts?|strategists?|economists?|researchers?|"
+    r"research|analysis|notes?|reports? (?:said|shows?|showed|found)|report(?![ \t]+(?:earnings|"
+    r"results|quarterly|first|second|third|fourth|Q\d|fiscal|profits?|revenues?|record|on|a |an ))|"
+    r"survey|polls?|data|figures|estimates?|forecasts?|"
+    r"projections?|team|desk|said in a (?:research )?note|wrote|in a (?:research |client )?note|"
+    r"expects?|sees|predicts?|(?:up|down)grade[sd]?|initiate[sd]?|reiterate[sd]?|maintain(?:s|ed)?|"
+    r"reinstate[sd]?|resume[sd]?|assign(?:s|ed)?|names|named|rates|rated|says|noted|notes|"
+    r"commented|argued|argues|warns|warned|believes|thinks|cautioned|cautions|claimed|claims|"
+    r"highlighted|reckons|views?|take|call|thesis|model|argument|worry|concerns?|math|"
+    r"number-crunching|calculations?|index|indexes|indices|benchmark|gauge|tool|indicator|"
+    r"conference|(?:is|are|remains?)(?: also| still)? (?:a )?(?:bullish|bearish|positive|negative|"
+    r"cautious|optimistic|constructive|overweight|underweight|buy|sell|hold)|"
+    r"(?:raise[sd]?|lower(?:s|ed)?|cut|cuts|boost(?:s|ed)?|trim(?:s|med)?|lift(?:s|ed)?|"
+    r"reduce[sd]?|increase[sd]?|set|sets|kept|keeps) (?:its|their|the|a)?[ \t]*"
+    r"(?:[\w.-]+[ \t]+){0,3}(?:price )?(?:targets?|PT|ratings?|estimates?|forecasts?|views?|"
+    r"outlook|stance))\b(?![ \t]+(?:it|its|it's|itself|the (?:bank|firm|company|lender|group))\b)|"
+    # "..., BofA said." -- attribution closing a sentence
+    r"[ \t]+(?:said|says|wrote|noted|added)[ \t]*[.,;:]"
 )
 _RESEARCH_PERSON = re.compile(r"['’]s[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
 _RESEARCH_BEFORE = re.compile(
-    r"(?:\b(?:analysts?|strategists?|economists?|researchers?|analysis|research|data|figures|"
+    r"(?i:\b(?:analysts?|strategists?|economists?|researchers?|analysis|research|data|figures|"
     r"estimates?|forecasts?|note|report|survey|polls?|ratings?|team|calculations|rating|target|"
     r"upgraded?|downgraded?|coverage|weight|overweight|underweight|outperform|underperform|buy|"
-    r"sell|hold|neutral)[ \t]+(?:at|from|by|of|with)|\b(?:compiled|provided|cited|tracked|"
-    r"polled|surveyed|collected|published|calculated|quoted|conducted|commissioned) by|"
-    r"\baccording to(?:[ \t]+\w+){0,3}|\b(?:per|citing|cited|via|told))[ \t]+(?:the[ \t]+)?$"
+    r"sell|hold|neutral|equal-?weight|market perform|sector perform|perform|trader|economist|"
+    r"director|head(?: of [\w ]{2,30})?|officer|manager|partner|president|of (?:markets|research|"
+    r"trading|strategy))(?:[ \t]+(?:again|also|later|now))?[ \t]+(?:at|from|by|of|with|for)|"
+    r"\b(?:compiled|provided|cited|tracked|polled|surveyed|collected|published|calculated|quoted|"
+    r"conducted|commissioned|hosted|organi[sz]ed) by|\baccording to(?:[ \t]+\w+){0,3}|"
+    r"\bas per|\b(?:per|citing|cited|via|told))[ \t]+(?:the[ \t]+)?$"
 )
 _SOURCE_FIRM_BEFORE = re.compile(
     r"\b(?:research|data|analytics|consulting|consultancy|advisory|market[- ]research|ratings?|"
@@ -123,9 +162,29 @@ _LIST_HEADING = re.compile(
     re.IGNORECASE,
 )
 _PROSE_END = tuple('.!?"”’')
+_WORD_START = re.compile(r"\b\w")
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’–—•…«»"
 _UPPER_BYTES = bytes(range(65, 91))
 _LOWER_BYTES = bytes(range(97, 123))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
+
+
+def word_before(text: str, start: int) -> str:
+    """The lower-case word right before ``start`` (past one "the"): every cue of the
+    ``*_BEFORE`` patterns ends in a known word, so this gates their search cheaply."""
+    words = text[max(0, start - 30) : start].split()
+    if words and words[-1].lower() == "the":
+        words.pop()
+    return words[-1].strip(_PUNCTUATION).lower() if words else ""
+
+
+def ends_with(pattern: re.Pattern[str], text: str, start: int, span: int) -> bool:
+    """``pattern`` (which starts at a word, ``\\b``, and ends at ``$``) matches right before
+    ``start``, within ``span`` characters: tried at word starts only, not at every offset."""
+    for word in _WORD_START.finditer(text, max(0, start - span), start):
+        if pattern.match(text, word.start(), start):
+            return True
+    return False
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -184,26 +243,82 @@ def company_context(
     if _TICKER_AFTER.match(text, end):
         return True
     if strict:
-        return bool(_STOCK_AFTER.match(text, end)) or bool(
-            _STOCK_BEFORE.search(text, max(0, start - 30), start)
+        return bool(_STOCK_AFTER.match(text, end)) or (
+            word_before(text, start) in _OF_IN and ends_with(_STOCK_BEFORE, text, start, 30)
         )
     if _COMPANY_AFTER.match(text, end):
         return True
     if possessive and _POSSESSIVE.match(text, end):
         return True
-    return _COMPANY_BEFORE.search(text, max(0, start - 50), start) is not None
+    word = word_before(text, start)
+    if word in _COMPANY_BEFORE_ENDS and ends_with(_COMPANY_BEFORE, text, start, 50):
+        return True
+    return word in _RATED_BEFORE_ENDS and ends_with(_RATED_BEFORE, text, start, 60)
 
 
-def preceded_by_capital_word(text: str, start: int) -> bool:
-    """A capitalised word right before (``Big Apple``, ``Jack Ma``): part of another name."""
+def preceded_by_capital_word(
+    text: str, start: int, title: bool = False, sentence_start: bool = True
+) -> bool:
+    """A capitalised word right before (``Big Apple``, ``Jack Ma``, ``First Republic``,
+    ``Rock-Solid``): part of another name. At a sentence start the word counts unless it is a
+    sentence opener (``But Apple``); in a title line, where every word is capitalised, only a
+    word that often begins a longer name does (``First``, ``New``, ``British``).
+    ``sentence_start=False`` never counts a sentence's first word."""
     i = start - 1
-    if i < 1 or text[i] not in " \t":
+    if i < 1:
+        return False
+    if text[i] == "-":
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        return j < i and text[j].isupper()  # "Rock-Solid", not "ex-Celsius"
+    if text[i] not in " \t":
         return False
     j = i
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] in ".'’-"):
         j -= 1
     word = text[j:i]
-    return bool(word) and word[0].isupper() and not is_sentence_start(text, j)
+    if not word or not word[0].isupper() or word[-1] == ".":
+        return False  # "on Thursday. Apple": the word before ends a sentence
+    low = word.lower()
+    if title:
+        return low in lexicon.NAME_PREFIXES or low in lexicon.GIVEN_NAMES or low in _DETERMINERS
+    if not is_sentence_start(text, j):
+        return True
+    return sentence_start and word.isalpha() and low not in lexicon.SENTENCE_OPENERS
+
+
+def company_after(text: str, end: int) -> bool:
+    """A stock word, legal form or ticker tag right after the name (``Target Corp``,
+    ``Liberty shares``, ``Dover (DOV)``): the name is complete and a company."""
+    return bool(_TICKER_AFTER.match(text, end) or _STOCK_AFTER.match(text, end))
+
+
+_DETERMINERS = frozenset(
+    "its their his her a an this that these those your our my every each any".split()
+)
+_PROPER_PHRASE = re.compile(
+    r"(?:[ \t]+(?:[A-Z][\w&'’.+-]*|\d[\w.+/%-]*|of|ex-[\w-]+|for)){0,6}?[ \t]+"
+    r"(?:ETFs?|ETNs?|Funds?|Trust|Index|Indices|Conference|Summit|Forum|Center|Centre|"
+    r"Foundation|Institute|Stadium|Arena|Awards?|Prize|Festival|Tool|Cup|Championship)\b"
+)
+_FUND_PHRASE = re.compile(
+    r"(?:[ \t]+(?:[A-Z][\w&'’.+-]*|\d[\w.+/%-]*|of|ex-[\w-]+|for)){0,6}?[ \t]+"
+    r"(?:ETFs?|ETNs?|Funds?|Index|Indices)\b"
+)
+
+
+def in_proper_phrase(text: str, end: int) -> bool:
+    """The name opens a longer proper noun that is not the company: a fund or an index
+    (``Invesco Global Fund``, ``MSCI Information Technology Index ETF``), an event or a place
+    (``J.P. Morgan Industrials Conference``, ``Wells Fargo Center``)."""
+    nxt = text[end + 1 : end + 2]
+    if not nxt or not (nxt.isupper() or nxt.isdigit()) or text[end] not in " \t":
+        return False
+    if _PROPER_PHRASE.match(text, end) is None:
+        return False
+    # Every word of a headline is capitalised: there only a fund or an index ends the phrase.
+    return not is_title_line(text, end) or _FUND_PHRASE.match(text, end) is not None
 
 
 def person_context(text: str, start: int, end: int) -> bool:
@@ -228,15 +343,18 @@ def research_source(text: str, start: int, end: int) -> bool:
     ``analysts at Nomura``, ``Wedbush's Dan Ives``."""
     if _RESEARCH_AFTER.match(text, end) or _RESEARCH_PERSON.match(text, end):
         return True
-    return _RESEARCH_BEFORE.search(text, max(0, start - 60), start) is not None
+    word = word_before(text, start)
+    if word not in _RESEARCH_BEFORE_ENDS and "according to" not in text[max(0, start - 60) : start]:
+        return False
+    return ends_with(_RESEARCH_BEFORE, text, start, 60)
 
 
 def source_firm(text: str, start: int) -> bool:
     """True when any company is introduced as a research or data firm: ``according to research
     firm Gartner``, ``data provider FactSet`` -- a source, whatever its listing."""
-    if not text.endswith(_FIRM_NOUNS, 0, start):
+    if not text.endswith(FIRM_NOUNS, 0, start):
         return False
-    return _SOURCE_FIRM_BEFORE.search(text, max(0, start - 40), start) is not None
+    return ends_with(_SOURCE_FIRM_BEFORE, text, start, 40)
 
 
 def venue_context(text: str, start: int, end: int) -> bool:
@@ -245,7 +363,7 @@ def venue_context(text: str, start: int, end: int) -> bool:
         return True
     if "on" not in text[max(0, start - 8) : start]:
         return False
-    return _VENUE_BEFORE.search(text, max(0, start - 40), start) is not None
+    return word_before(text, start) == "on" and ends_with(_VENUE_BEFORE, text, start, 40)
 
 
 def has_boilerplate_phrase(text: str, start: int = 0) -> bool:

@@ -36,7 +36,9 @@ ACRONYMS = _words(
     NHTSA NPC NSA NYSE NASDAQ OCC OEM OECD OLED OPEC OS OTC PBOC PC PCS PE PM PMI PPI PR PRC QA
     Q1 Q2 Q3 Q4 QOQ R&D REIT REITS RMB ROE ROI SAAS SAMR SDK SEC SPAC SPACS SSD SSE TPU TSX TV
     TWD UAE UI UK UN US USA USD USTR UTC UX VC VR WHO WTO XR YOY YTD BTC ETH SOL XRP DOGE ADA BNB
-    USDT USDC LTC DOT AVAX LINK SHIB TRX TON NFT NFTS DEFI DAO"""
+    USDT USDC LTC DOT AVAX LINK SHIB TRX TON NFT NFTS DEFI DAO RSI MACD EMA SMA ATR ADX VWAP OBV
+    WTI LNG LPG NGL BDC BDCS CEF CEFS MLP MLPS PSA SSL TLS VPN RPC TM SM FANG FAANG FAAMG MAMAA
+    MAANG ASX SGX JSE NSE BSE"""
 )
 """Upper-case abbreviations common in business news that are not meant as tickers."""
 
@@ -66,10 +68,10 @@ PROPER_NAMES = _phrases(
     phoenix; pioneer; southwest; sterling; summit; sun; titan; united; victoria; wang;
     washington; wells; wiley; williams; wilson; wu; yang; zhang; zhao; zhou; monday; tuesday;
     wednesday; thursday; friday; saturday; sunday; january; february; march; april; may; june;
-    july; august; september; october; november; december"""
+    july; august; september; october; november; december; celsius; fahrenheit"""
 )
-"""Company names that are also people's names, places or demonyms, capitalised in ordinary
-use: they need company context (shares, a ticker tag, Inc., a company verb) or a certain
+"""Company names that are also people's names, places, demonyms or units, capitalised in
+ordinary use: they need company context (shares, a ticker tag, Inc., a company verb) or a certain
 mention of the same company elsewhere in the article."""
 
 GIVEN_NAMES = _words(
@@ -145,7 +147,9 @@ RESEARCH_NAMES = _phrases(
     sumitomo mitsui; ocbc; dbs; standard chartered; china renaissance; clsa; ccb international;
     boc international; everbright; guotai junan; gf securities; cmb international; gartner;
     forrester; nielsen; ihs markit; s&p global ratings; fitch; fitch ratings; moody's investors
-    service; moody's analytics; lipper; cfra; argus; jd power; j.d. power; trendforce; idc"""
+    service; moody's analytics; lipper; cfra; argus; jd power; j.d. power; trendforce; idc; cme;
+    cme group; msci; ftse russell; lpl; lpl financial; blackrock; blackrock investment institute;
+    bmo capital markets; amp capital; seb; schwab; charles schwab; zacks"""
 )
 """Banks, brokers and data firms that are usually quoted as the source of a view or a figure."""
 
@@ -182,3 +186,35 @@ GENERIC_FIRST_WORDS = _words(
     ontario alberta quebec british london paris tokyo shanghai beijing"""
 )
 """First words too generic to serve alone as a short alias learned from a full name."""
+
+CRYPTO_WORDS = (
+    "crypto",
+    "bitcoin",
+    "blockchain",
+    "ethereum",
+    "stablecoin",
+    "altcoin",
+    "defi",
+    "web3",
+    " token",
+    "nft",
+)
+"""Words of crypto news (lower case): where they abound, upper-case tokens are coin symbols."""
+
+NAME_PREFIXES = (GENERIC_FIRST_WORDS - {"the"}) | _words(
+    """big old little grand saint st mount lake port fort city state bank first second"""
+)
+"""Words that often begin a longer name (``First Republic``, ``Big Apple``)."""
+
+SENTENCE_OPENERS = _words(
+    """the a an but and or so yet in on at for with as when while after before since if then
+    now today yesterday also meanwhile however still even only though although because despite
+    from to by under over its their his her this that these those our my your many some all each
+    every last next both analysts investors traders shares stock stocks rival rivals peer peers
+    why how what is are was were will can did does do should could would may might where who
+    which like unlike buy sell watch here there than not no more most less such said says
+    according elsewhere instead indeed finally overall separately earlier later already
+    including unless until whether whereas amid among against during without within about
+    above below into onto upon via per ex former"""
+)
+"""Capitalised words that open a sentence without being part of the name after them."""

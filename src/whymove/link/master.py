@@ -63,6 +63,7 @@ class SymbolMaster:
         self._by_symbol: dict[Ticker, SecurityRecord] = {}
         self._groups: dict[Ticker, tuple[Ticker, ...]] | None = None
         self._canonical: dict[Ticker, Ticker] = {}
+        self._removed: dict[Ticker, frozenset[str]] = {}
         self.extend(records)
 
     def extend(self, records: Iterable[SecurityRecord]) -> None:
@@ -103,6 +104,8 @@ class SymbolMaster:
                 if (value := row.get(key) or "").strip()
             }
             kept = tuple(a for a in _union(old.aliases, added) if a.lower() not in removed)
+            if removed:
+                self._removed[symbol] = self._removed.get(symbol, frozenset()) | removed
             self._by_symbol[symbol] = dataclasses.replace(
                 old,
                 **fields,  # type: ignore[arg-type]
@@ -113,8 +116,14 @@ class SymbolMaster:
     def merged(self, records: Iterable[SecurityRecord]) -> SymbolMaster:
         """A new master: this one plus ``records`` (existing symbols keep their records)."""
         master = SymbolMaster(self)
+        master._removed = dict(self._removed)
         master.extend(records)
         return master
+
+    def removed(self, symbol: Ticker) -> frozenset[str]:
+        """Aliases (lower case) an override removed from ``symbol``: names derived from its
+        legal name at build time (``Hess`` from ``Hess Midstream``) are dropped too."""
+        return self._removed.get(symbol, frozenset())
 
     def get(self, symbol: Ticker) -> SecurityRecord | None:
         return self._by_symbol.get(symbol)
@@ -140,6 +149,12 @@ class SymbolMaster:
         if not self._canonical:
             self._canonical = self._build_canonical()
         return self._canonical.get(symbol, symbol)
+
+    def canonical_table(self) -> dict[Ticker, Ticker]:
+        """:meth:`canonical` for every symbol at once, for callers that look up many."""
+        if not self._canonical:
+            self._canonical = self._build_canonical()
+        return self._canonical
 
     def _build_canonical(self) -> dict[Ticker, Ticker]:
         order = {s: i for i, s in enumerate(self._by_symbol)}

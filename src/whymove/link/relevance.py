@@ -55,18 +55,23 @@ def raw_scores(article: Article, title_tickers: tuple[Ticker, ...] = ()) -> dict
             scores[ticker] += points
 
     subject_placed = False
+    # With no headline line and no separate title, the first company the opening sentence
+    # names is the article's subject ("Shares in AMD are up 130% ..."), as a headline's is.
+    subject_end = headline_end
+    if not headline_end and not title_tickers and sentences:
+        subject_end = sentences[0][1]
     for mention in article.mentions:
         ticker = mention.ticker
         counts[ticker] += 1
         scores[ticker] += (6.0 if counts[ticker] <= 6 else 1.0) * mention.confidence
         if mention.start < headline_end:
             once(ticker, "position", HEADLINE)
-            if not subject_placed and mention.kind != "index":
-                # The first company a headline names is usually its grammatical subject.
-                subject_placed = True
-                once(ticker, "subject", SUBJECT)
         elif mention.start < lead_end:
             once(ticker, "position", LEAD)
+        if mention.start < subject_end and not subject_placed and mention.kind != "index":
+            # The first company a headline names is usually its grammatical subject.
+            subject_placed = True
+            once(ticker, "subject", SUBJECT)
         if mention.method == "explicit":
             once(ticker, "explicit", EXPLICIT)
     for position, ticker in enumerate(title_tickers):

@@ -24,14 +24,28 @@ _TICKER_AFTER = re.compile(
     r"(?:['’]s)?[ \t]+(?:stock|stocks|shares|share price|options|calls|puts|ADRs?|ADSs?)\b"
 )
 _TICKER_BEFORE = re.compile(r"\b(?:shares|stock|stake|ADRs|ADSs) (?:of|in)[ \t]+$")
-_RIC = re.compile(r"\.(?:O|OQ|N|K|A|P|OB|PK)\b")
+RIC = re.compile(r"\.(?:O|OQ|N|K|A|P|OB|PK)\b(?!\.\w)")
 _ABBREVIATION_BEFORE = re.compile(
     r"\b(?:known as|called|dubbed|named|nicknamed|short for|stands for|abbreviated(?: as)?|"
     r"codenamed|branded)[ \t]+(?:the[ \t]+)?$"
 )
+_ABBREVIATION_ENDS = frozenset(
+    "as called dubbed named nicknamed for abbreviated codenamed branded".split()
+)
 _CAPITAL_WORD_AFTER = re.compile(r"[ \t/-]([A-Z]{2,})\b(?![a-z])")
 _CAPITAL_WORD_BEFORE = re.compile(r"\b([A-Z]{2,})[ \t/-]$")
 _CODE_MARKS = frozenset("=^/+#")
+_QUOTES = frozenset("\"“”‘’'")
+_NAME_WORD_AFTER = re.compile(
+    r"[ \t]+(?:Capital|Investors|Investments?|Markets|Securities|Research|Management|Advisors|"
+    r"Advisers|Asset|Partners|Group|Holdings|Financial|Bank|Transportation|Energy|Resources|"
+    r"Industries|International|Global|Technologies|Systems|Services|Foundation|Fund|Trust)\b"
+)
+_SPEAKS_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:said|says|thinks|believes|wrote|writes|noted|notes|argues|expects|"
+    r"estimates|reckons|analysts?|strategists?|economists?|chief)\b"
+)
+_MARKS = frozenset("$(<")
 _FUNCTION_WORDS = frozenset("of and the for in on to a an &".split())
 
 
@@ -45,17 +59,21 @@ def explicit_ticker(text: str, cand: Candidate) -> bool:
     """``$BABA``, ``(BABA)``, ``9988.HK``, ``(AAPL.O)``, ``<JNJ.N>``."""
     start, end = cand.start, cand.end
     before = text[start - 1] if start else " "
+    after = text[end : end + 1]
+    symbol = cand.symbol
+    if before not in _MARKS and after != "." and "." not in symbol and not symbol[:1].isdigit():
+        return False  # a bare token: the common case, settled first
     if before == "$":
         return start < 2 or not text[start - 2].isalnum()
-    if "." in cand.symbol or (cand.symbol[:1].isdigit()):
+    if "." in symbol or symbol[:1].isdigit():
         return "." in text[start:end]
     if before in "(<":
-        after = text[end : end + 1]
         if after in (")", ">", ",", ";"):
             token = text[start:end]
             return token not in COMMON and not _defines_abbreviation(text, start - 1, token)
-        return bool(_RIC.match(text, end))
-    return False
+        return bool(RIC.match(text, end))
+    # Reuters writes the code bare after the name: "Apple AAPL.O", "Nvidia NVDA.OQ".
+    return after == "." and bool(RIC.match(text, end)) and text[start:end] not in COMMON
 
 
 def _defines_abbreviation(text: str, paren: int, token: str) -> bool:
@@ -90,9 +108,12 @@ def bare_ticker(linker: Linker, text: str, cand: Candidate, prev: Candidate | No
         return "explicit"
     if text[cand.start : cand.end] in COMMON:
         return ""
-    if _TICKER_AFTER.match(text, cand.end) or _TICKER_BEFORE.search(
-        text, max(0, cand.start - 20), cand.start
+    if _TICKER_AFTER.match(text, cand.end) or (
+        context.word_before(text, cand.start) in ("of", "in")
+        and context.ends_with(_TICKER_BEFORE, text, cand.start, 20)
     ):
+        if symbol in linker.research and context.research_source(text, cand.start, cand.end):
+            return ""
         return "context"
     record = linker.master.get(symbol)
     token = text[cand.start : cand.end]
@@ -103,10 +124,23 @@ def bare_ticker(linker: Linker, text: str, cand: Candidate, prev: Candidate | No
         return ""  # EUR=EBS, ^GSPC, USD/JPY: a quote code, not a ticker
     if mark_before == "(":
         return ""  # in brackets but not explicit: an abbreviation being defined
+    if mark_before in _QUOTES and mark_after in _QUOTES:
+        return ""  # a term being coined: the “FANG” stocks
     if context.is_upper_line(text, cand.start) or _in_capitals_run(text, cand.start, cand.end):
         return ""
-    if _ABBREVIATION_BEFORE.search(text, max(0, cand.start - 24), cand.start):
+    if context.word_before(text, cand.start) in _ABBREVIATION_ENDS and context.ends_with(
+        _ABBREVIATION_BEFORE, text, cand.start, 24
+    ):
         return ""
+    if _SPEAKS_AFTER.match(text, cand.end) or context.source_firm(text, cand.start):
+        return ""  # a ticker does not speak: "LPL says", "research firm ETR"
+    title_word = _NAME_WORD_AFTER.match(text, cand.end)
+    if (title_word or context.preceded_by_capital_word(text, cand.start)) and not (
+        context.is_title_line(text, cand.start)
+    ):
+        return ""  # part of a longer name: "AMP Capital", "PAM Transportation", "Fondazione CRC"
+    if symbol in linker.research and context.research_source(text, cand.start, cand.end):
+        return ""  # "global head of markets at ING"
     return "bare"
 
 
