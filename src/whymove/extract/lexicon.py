@@ -48,6 +48,7 @@ _PAIR_STOPS = frozenset(
     "as after amid following because since while when on_the_back_of due_to thanks_to "
     "driven_by led_by despite unlike whereas and_the on".split()
 )
+_TRADES = frozenset({("buy",), ("sell",)})
 # Words after "up"/"down" that show a stated change rather than a phrasal verb ("set up").
 _CHANGE_FOLLOWERS = frozenset(
     ", . ; : ) % - – — from by on in at over nearly almost about around more sharply slightly "
@@ -232,9 +233,11 @@ def _score(
                 (i for i, u in enumerate(keep) if u.start >= synthetic.start), len(keep)
             )
             seq = [*keep[:position], synthetic, *keep[position:]]
+    cues: list[Cue] = []
+    if _silent(seq):
+        return 0, ()  # the sum of no cues, as below
     clauses = _boundaries(seq)
     factors = _factors(seq, clauses)
-    cues: list[Cue] = []
     if seq and seq[0].key in RECOMMENDATIONS:
         # A headline that opens with the advice itself: "Buy X, target Rs 500".
         cues.append(Cue(seq[0].start, seq[0].end, RECOMMENDATIONS[seq[0].key], "advice"))
@@ -282,6 +285,15 @@ def _score(
             cues.append(Cue(unit.start, unit.end, value, " ".join(unit.key)))
     cues.sort(key=lambda c: c.start)
     return round(sum(c.value for c in cues), 6), tuple(cues)
+
+
+def _silent(seq: list[Unit]) -> bool:
+    """Whether no cue can come of ``seq``: no unit of the word lists (about a fifth of
+    sentences), no opening advice ("Buy X, target ...") and no "buy"/"sell" that may be a
+    rating, the only cues made of unlisted words."""
+    if any(unit.cls for unit in seq) or (seq and seq[0].key in RECOMMENDATIONS):
+        return False
+    return not any(unit.key in _TRADES for unit in seq)
 
 
 @functools.lru_cache(maxsize=4096)
