@@ -192,7 +192,8 @@ _CUES: CueTable = {
             r"\b(?:sign(?:ed|s)?|ink(?:ed|s)?|str(?:uck|ikes?)|reach(?:ed|es)?|secur(?:ed|es)|"
             r"w[io]ns?|award(?:ed)?|land(?:ed|s)?|clinch(?:ed|es)?|bag(?:ged|s)?) (?:an? |the "
             r"|its )?"
-            r"(?:\w+[- ]){0,3}(?:deal|agreement|contract|pact|order|mou)s?\b",
+            r"(?:\w+[- ]){0,3}(?<!court )(?<!gag )(?<!restraining )(?<!smart )"
+            r"(?:deal|agreement|contract|pact|order|mou)s?\b",
             STRONG,
             1,
         ),
@@ -343,9 +344,11 @@ _CUES: CueTable = {
 @functools.cache
 def cues() -> tuple[Cue, ...]:
     """Every cue of every category, compiled once per process."""
+    from whymove.extract.catalyst_cues_extra import EXTRA_CUES
     from whymove.extract.catalyst_cues_world import WORLD_CUES
 
-    tables = {**_CUES, **WORLD_CUES}
+    # Other publishers' phrasings come after the first tables: older cues win ties.
+    tables = {c: (_CUES | WORLD_CUES)[c] + EXTRA_CUES.get(c, ()) for c in CATEGORIES}
     out = []
     # In the order of labels.md, which also breaks ties between equal cues at one place.
     for category in CATEGORIES:

@@ -93,7 +93,8 @@ WORLD_CUES: CueTable = {
             1,
         ),
         (
-            r"\bsubsid(?:y|ies)\b|\bgovernment (?:support|funding|policies|policy|backing)\b|"
+            r"\bsubsid(?:y|ies)\b(?! wars?\b)|\bgovernment (?:support|funding|policies|policy|"
+            r"backing)\b|"
             r"\bstate support\b|\btax (?:breaks|credits|incentives)\b|\bgovernmental support\b",
             STRONG,
             1,

@@ -380,7 +380,7 @@ def catalysts_component(article: Article) -> Article:
 
 CATALYSTS = Component(
     "whymove.catalysts",
-    2,
+    3,
     catalysts_component,
     requires=frozenset({"sentences", "mentions", "securities", "moves"}),
     assigns=frozenset({"catalysts"}),

@@ -157,7 +157,8 @@ _GROUPS: tuple[tuple[str, float, str], ...] = (
         rate_hikes rate-hike rate-hikes low_end lower_end bottom_end took_a_beating
         hammered battered pummeled pummelled sold_off skidded sagged lagged lags
         faltered falter saps sapped spiral downward dull on_hold cash_out cashes_out
-        cashed_out offloads offloaded dumps dumped stake_sale""",
+        cashed_out offloads offloaded dumps dumped stake_sale dimmed_hopes dashed_hopes
+        doused_hopes crushed_hopes""",
     ),
     # --- phrases that only look like cues ("up to EUR 5 mn", "set up a unit") -------------
     (
