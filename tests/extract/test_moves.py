@@ -69,7 +69,8 @@ _RECORDS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("AA", "stock", "XNYS", "US", "", "Alcoa"),
 )
 _NOT_TICKER_ALIASES = {"hang_seng", "hang_seng_tech", "csi300", "s&p500", "nasdaq_composite",
-                       "dow_jones", "nikkei225", "ftse100", "msci_china", "russell_2000"}  # fmt: skip
+                       "dow_jones", "nikkei225", "ftse100", "msci_china",
+                       "russell_2000"}  # fmt: skip
 
 
 def _master() -> SymbolMaster:
@@ -262,3 +263,21 @@ def test_no_crash_on_arbitrary_unicode(text: str) -> None:
     article = dataclasses.replace(make_article(text, None), mentions=find_mentions(text))
     for move in extract_moves(article, MASTER):
         assert 0 <= move.start < move.end <= len(text)
+
+
+_PLACE_WORDS = st.sampled_from(
+    "shares in Hong Kong Hong Kong-listed on the New York Stock Exchange ADRs ADSs A-shares "
+    "H-shares A shares listed in Shanghai Tokyo Taipei-listed Nasdaq US U.S. USD HKD American "
+    "depositary receipts the stock rose 3% , . London-listed Frankfurt".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PLACE_WORDS, max_size=40))
+def test_place_scan_in_windows_finds_what_a_full_scan_finds(words: list[str]) -> None:
+    """The listing scan runs its patterns only around place names (for speed); it must find
+    exactly the phrases one pass over the whole text finds."""
+    from whymove.extract.moves_listing import _ANY_PLACE, _place_matches
+
+    text = " ".join(words)
+    assert [m.span() for m in _place_matches(text)] == [m.span() for m in _ANY_PLACE.finditer(text)]

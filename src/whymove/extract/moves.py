@@ -90,6 +90,9 @@ _TIME_OWNER = re.compile(
     r"month|year|session|quarter)['’]s\s*$",
     re.I,
 )
+_FORECAST_STOP = re.compile(r"[:?;]\s|,\s|\s(?:and|but|while|although|though)\s")
+"""Where a move word's own phrase ends for the forecast test ("rose 32% over the year and
+there could be more upside": the upside is another clause's)."""
 _AFTER_CAUSE = re.compile(r"\b(?:after|following|on top of|despite|amid)\s*$", re.I)
 _TIME_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
@@ -132,7 +135,8 @@ def extract_moves(article: Article, master: SymbolMaster | None = None) -> tuple
                 last_horizon = (number, moves[-1][0].horizon)
                 context = dataclasses.replace(context, last_horizon=last_horizon)
             found.extend(moves)
-        found.extend(signed_after_name(sentence, s_start, disc, dater))
+        same = last_horizon[1] if last_horizon and last_horizon[0] == number else "day"
+        found.extend(signed_after_name(sentence, s_start, disc, dater, same))
     return tuple(merge_moves(found))
 
 
@@ -187,7 +191,7 @@ def _subject(
     subject, rejected = find_subject(text, base + lo, base + end, disc, number)
     participle = trig.form == "verb" and sentence[trig.start : trig.end].lower().endswith("ing")
     if subject is None and (trig.form in ("adj", "signed") or participle):
-        verbless = predicate_subject(text, base, sentence, trig.start, disc)
+        verbless = predicate_subject(text, base, sentence, trig.start, disc, clause.lo)
         if verbless is not None:
             return verbless, False
     if rejected:
@@ -224,8 +228,8 @@ def _build(
 ) -> list[tuple[PriceMove, Bound]]:  # fmt: skip
     """The move(s) of one clause: one per subject, or one per size with its own horizon."""
     trig = clause.trigger
-    stop = re.search(r"[:?]\s", sentence[trig.end : clause.hi])
-    if FORECAST.search(sentence, trig.end, trig.end + stop.start() if stop else clause.hi):
+    stop = _FORECAST_STOP.search(sentence, trig.end, clause.hi)
+    if FORECAST.search(sentence, trig.end, stop.start() if stop else clause.hi):
         return []
     pre, fraction = (None, False)
     if trig.form in ("adj", "noun", "comparative", "flat"):

@@ -72,6 +72,11 @@ def _named(disc: Discourse, text: str, last: Mention, candidates: list[Mention])
     return Subject(tickers, start, "name")
 
 
+_GROUP_NOUN = re.compile(
+    r"\s+(?:components?|constituents?|members?|names|peers|heavyweights|sectors?|"
+    r"sub-?sectors?)\b",
+    re.I,
+)
 _INSIDE_PHRASE = re.compile(r"\b(?!(?:the|and|of|both|including)\b)[a-z][\w-]*\s+$")
 """A lowercase word right before a name: the name sits inside a phrase, not at a list's head."""
 _FRONTED_PHRASE = re.compile(
@@ -112,6 +117,8 @@ def _coordinated(
 def _subject_position(text: str, start: int, end: int, mention: Mention) -> bool:
     """A name after a preposition is not a subject ("the same for Alphabet were up"), except in
     the absolute "with the Russell 2000 up 1.7%"."""
+    if _GROUP_NOUN.match(text, mention.end):
+        return False  # "the Dow components": the name only qualifies the group
     head = text[max(start, mention.start - 30) : mention.start]
     before = _OBJECT_OF.search(head)
     if before is None:

@@ -193,9 +193,10 @@ def find_horizon(
     verbless = bool(re.search(r",\s*$", sentence[clause.lo : trig.start]))
     found = [
         f for f in horizon_matches(sentence, clause.lo, end)
-        if not (SUPERLATIVE_CONTEXT.search(sentence[max(0, f[0] - 40) : f[0]])
+        if not (_record_phrase(sentence[max(0, f[0] - 40) : f[0]])
                 and not (verbless and f[1] <= trig.start))
         and not (f[2] == "since" and _INTRADAY.search(sentence[f[0] : f[1]]))
+        and not _OWNED_TIME.search(sentence, max(0, f[0] - 30), f[0])
     ]  # fmt: skip
     post = [f for f in found if f[1] > trig.start and f[0] - trig.end <= _HORIZON_REACH]
     if post:
@@ -211,6 +212,27 @@ def find_horizon(
             start, stop_at, label = early[0]
             return label, start, stop_at
     return None
+
+
+_OWNED_TIME = re.compile(
+    r"\b(?:guidance|outlook|forecasts?|estimates?|targets?|expectations|views?|revenue|sales|"
+    r"earnings|profits?|EPS|growth|results|dividends?|plans?|budget)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+"""A time phrase that belongs to a noun before it ("guidance for 2023"), not to the move."""
+_RECORD_NOUN = re.compile(
+    r"\b(?:day|week|month|session|quarter|year|gain|drop|decline|loss|rally|fall|rise|jump|"
+    r"slide|performance|showing|run|streak|level|close|high|low)s?\b",
+    re.I,
+)
+
+
+def _record_phrase(head: str) -> bool:
+    """ "its biggest one-day drop since March", "its best week this year": the time phrase
+    measures a record, not the move; "one of the best performers this year" ranks the stock
+    over the year and the time phrase is the move's."""
+    found = SUPERLATIVE_CONTEXT.search(head)
+    return bool(found and _RECORD_NOUN.search(found.group(0)))
 
 
 def horizon_matches(sentence: str, lo: int, hi: int) -> list[tuple[int, int, str]]:

@@ -49,6 +49,12 @@ _SIGNED_MOVE = re.compile(
 """A size whose sign gives the direction: "marking a -1.45% move", "moving +1.46% from the
 previous session" (wording of daily price recaps), "shares have returned 10%" (up unless
 signed)."""
+_LEAD = re.compile(
+    r"\b(?:lead|leads|led|leading)\s+(?:(?:the|other|broader|wider|global|tech|chip|U\.S\.)\s+)*"
+    r"(?:stocks|shares|markets?|indexes|indices|Wall Street)\s+(higher|lower)\b"
+)
+"""The subject of "leads stocks higher" moved that way itself ("S&P 500, Nasdaq lead stocks
+higher")."""
 _PHRASAL_DOWN = re.compile(
     r"\b(?:sell|sells|sold|selling)[- ]off\b(?!\s+(?:its|their|the|a|an|some|part|assets?|"
     r"stakes?|units?|divisions?|businesses|holdings?|shares\s+(?:of|in)|[\w-]+\s+stakes?)\b)|"
@@ -60,6 +66,10 @@ _PHRASAL_DOWN = re.compile(
     re.I,
 )
 """Down-moves said with a phrase ("Pinterest sells off", "The Trade Desk gets pummeled")."""
+
+
+_COME = frozenset("come comes came coming".split())
+_SIZE_SOON = re.compile(r"\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|by\s+)?[+\-−]?\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +142,8 @@ def adjective(sentence: str, words: list[re.Match[str]], index: int, word: str) 
             return None
         return Trigger(match.start(), match.end(), direction, "adj")
     # up / down
-    if prev in PHRASAL:
-        return None
+    if prev in PHRASAL and not (prev in _COME and _SIZE_SOON.match(sentence, match.end())):
+        return None  # "came up with", but "came down 0.8%"
     if nxt == "to" and not motion:
         return None
     sized = False
@@ -334,5 +344,10 @@ def signed_moves(sentence: str) -> list[Trigger]:
 
 
 def phrasal_downs(sentence: str) -> list[Trigger]:
-    """ "Pinterest sells off", "gets pummeled": a down-move said with a phrase."""
-    return [Trigger(m.start(), m.end(), "down", "verb") for m in _PHRASAL_DOWN.finditer(sentence)]
+    """ "Pinterest sells off", "gets pummeled", "leads stocks lower": a move said with a
+    phrase."""
+    out = [Trigger(m.start(), m.end(), "down", "verb") for m in _PHRASAL_DOWN.finditer(sentence)]
+    for match in _LEAD.finditer(sentence):
+        direction = "up" if match.group(1) == "higher" else "down"
+        out.append(Trigger(match.start(), match.end(), direction, "verb"))
+    return out

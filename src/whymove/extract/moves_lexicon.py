@@ -22,8 +22,8 @@ UP_VERBS = frozenset(
     spiking popped pop pops popping rebounded rebound rebounds rebounding recovered recovers
     bounced bounce bounces bouncing leapt leaped leaping skyrocketed skyrocket
     skyrockets skyrocketing rocketed rockets rocketing firmed increased increases
-    appreciated zoomed zooms vaulted vaults catapulted increasing leap leaps recover
-    recovering""".split()
+    appreciated zoomed zooms vaulted vaults catapulted catapulting catapults increasing leap
+    leaps recover recovering""".split()
 )
 DOWN_VERBS = frozenset(
     """fell fall falls falling fallen dropped drop drops dropping sank sink sinks sinking sunk
@@ -77,7 +77,7 @@ MOTION = frozenset(
     climb climbs climbed fall falls fell rise rises rose jump jumps jumped stood stand stands
     quoted changing hands bid marked beaten knocked dragged pulled pulling knocking beating
     hold holds held holding leave leaves left leaving put puts putting take takes took taking
-    bring brings brought bringing keep keeps kept indicated seen last looked""".split()
+    bring brings brought bringing keep keeps kept indicated seen last looked roaring""".split()
 )
 _PHRASAL_BASES = """step shut crack cut slow turn break back pay wind write set pick sign show team
     ramp line speed open build come shore scale follow catch keep beef hand play bring clamp

@@ -33,23 +33,27 @@ def place_mics(
 
 
 def _place_matches(text: str) -> list[re.Match[str]]:
-    """The place phrases of ``text``, left to right, not overlapping. The full patterns run
-    only in short windows around the names a cheap scan found, not along the whole text."""
-    kept: list[re.Match[str]] = []
+    """The place phrases of ``text``, left to right, not overlapping, as one pass of
+    ``_ANY_PLACE`` over the whole text finds them; but the patterns are tried only at the
+    positions where a phrase can start, from a few characters before each place name a cheap
+    scan found to that name's end."""
+    starts: set[int] = set()
     for hint in PLACE_HINT.finditer(text):
-        if kept and hint.start() < kept[-1].end():
+        starts.update(range(max(0, hint.start() - _BEFORE), hint.end()))
+    kept: list[re.Match[str]] = []
+    end = 0
+    for pos in sorted(starts):
+        if pos < end:
             continue
-        lo, hi = max(0, hint.start() - _BEFORE), min(len(text), hint.end() + _AFTER)
-        for match in _ANY_PLACE.finditer(text, lo, hi):
-            if match.end() <= hint.start() or (kept and match.start() < kept[-1].end()):
-                continue
+        match = _ANY_PLACE.match(text, pos)
+        if match is not None and match.end() > match.start():
             kept.append(match)
-            break
+            end = match.end()
     return kept
 
 
-_BEFORE, _AFTER = 12, 40
-"""How far a place phrase reaches before its name ("on the ") and after it (" Stock Exchange")."""
+_BEFORE = 12
+"""How far before its place name a place phrase can start ("on the ")."""
 
 
 def listing_in(master: SymbolMaster, symbol: str, mics: frozenset[str]) -> str:

@@ -135,7 +135,8 @@ HORIZONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\byear[- ]to[- ]date\b|\bYTD\b|\bthis year\b|\bso far (?:this|in the) year\b|"
-            r"\b(?:since|from) the (?:start|beginning|end) of (?:the |this )?(?:year|January)\b|"
+            r"\b(?:since|from) the (?:start|beginning|end) of (?:the |this )?(?:calendar )?"
+            r"(?:year|January)\b|"
             r"\b(?:in|over|during) the first half(?: of (?:the|this) year)?\b|"
             r"\bin the year so far\b|\bfor the year\b|\bon the year\b|\bearly in the year\b|"
             r"\bin the (?:first|opening|early) (?:days|weeks|months) of (?:the|this) year\b|"

@@ -199,7 +199,9 @@ def _finite(span: str) -> bool:
     """Whether ``span`` has a verb of its own outside a relative clause ("AAPL stock has barely
     moved in 2024" has; "another vendor that has been pitching AI" has not)."""
     verb = _FINITE.search(span)
-    return bool(verb) and not re.search(r"\b(?:that|which|who|whose|where)\b", span[: verb.start()])
+    if verb is None:
+        return False
+    return not re.search(r"\b(?:that|which|who|whose|where)\b", span[: verb.start()])
 
 
 def masked_spans(text: str, base: int) -> list[tuple[int, int]]:

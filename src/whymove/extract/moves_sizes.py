@@ -21,6 +21,11 @@ from whymove.extract.moves_merge import Bound
 from whymove.extract.moves_patterns import SESSIONS
 from whymove.model import PriceMove
 
+_VERSUS = re.compile(
+    r"\b(?:top|tops|topping|beat|beats|beating|outpac\w*|outperform\w*|vs\.?|versus|"
+    r"compared (?:with|to)|than)\s+(?:[\w'’.-]+\s+){0,2}$",
+    re.I,
+)
 _SIGNED = re.compile(r"(?<![\w.])([+\-−])\s?(\d+(?:\.\d+)?)\s?%")
 
 
@@ -55,9 +60,11 @@ def gapped_sizes(
 
 
 def signed_after_name(
-    sentence: str, base: int, disc: Discourse, dater: Dater
+    sentence: str, base: int, disc: Discourse, dater: Dater, compared: str = "day"
 ) -> list[tuple[PriceMove, Bound]]:
-    """ "Alibaba (BABA) +3.2%": a signed size right after a name is a day's move."""
+    """ "Alibaba (BABA) +3.2%": a signed size right after a name is a day's move, or, when it
+    is compared with a move the sentence stated ("rose 620% over the year, topping Nvidia's
+    NVDA +198%"), a move over that move's horizon ``compared``."""
     out = []
     for match in _SIGNED.finditer(sentence):
         owner = next(
@@ -67,9 +74,10 @@ def signed_after_name(
         )  # fmt: skip
         if owner is None:
             continue
+        horizon = compared if _VERSUS.search(sentence, 0, owner.start - base) else "day"
         date, date_end, inferred = dater.date(
             owner.ticker,
-            "day",
+            horizon,
             None,
             None,
             0,
@@ -83,6 +91,7 @@ def signed_after_name(
             start=owner.start, end=base + match.end(), percent=float(match.group(2)),
             session=first_match(SESSIONS, sentence[match.end() : match.end() + 40]),  # type: ignore[arg-type]
             date=date, date_end=date_end, date_inferred=inferred, confidence=0.6,
+            horizon=horizon,  # type: ignore[arg-type]
         )  # fmt: skip
         out.append((move, "exact"))
     return out

@@ -12,6 +12,7 @@ comparison without a quantity ("far higher than a low").
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from whymove.extract.moves_forms import (
@@ -69,6 +70,7 @@ _FORECAST_VERBS = frozenset(
 )
 """A forecast or a wager governs a move word up to eight words after it ("a 70% chance that
 the stock rises")."""
+_APPROX = frozenset("around about roughly approximately nearly almost".split())
 _NOUN_USE = frozenset(
     """beat beats topped tops top missed misses miss above below than the its their analyst
     analysts consensus of with against exceeded exceeds""".split()
@@ -98,7 +100,10 @@ _DAILY_LIMIT = re.compile(r"the\s+(?:\d[\d.]*\s?%\s+)?(?:daily\s+|maximum\s+)?li
 _BENEFIT = re.compile(r"\s*from\s+(?![$€£¥₹]|\d|[A-Z]{1,3}\$)", re.I)
 """A gain *from* something that is not a level is a benefit ("gains from strong demand")."""
 _SIGNED_HINT = re.compile(r"[+\-−]\s?\d[\d.]*\s?%|\breturn(?:ed|ing)\b")
-_DETERMINERS = frozenset("a an the its their his her our this that these those".split())
+_MAGNITUDE = frozenset(
+    """sharp sharper steep steeper big bigger huge massive dramatic sudden significant hefty
+    heavy broad strong solid modest slight small""".split()
+)
 _TARGETS = frozenset("expectations estimates forecasts consensus views targets".split())
 _PREPOSITIONS = frozenset("of for about without into".split())
 _TO_OK = re.compile(
@@ -116,7 +121,7 @@ def _modal_before(words: list[re.Match[str]], index: int) -> bool:
     if any(w in MODAL or w.endswith("n't") for w in before):
         return True
     wider = [lower(w) for w in words[max(0, index - 9) : index]]
-    if any(w in _FORECAST_VERBS and p not in _NOUN_USE for p, w in zip(wider, wider[1:])):
+    if any(w in _FORECAST_VERBS and p not in _NOUN_USE for p, w in itertools.pairwise(wider)):
         return True
     if before and before[-1] == "to":
         return not (len(before) > 1 and before[-2] in CONTINUE_VERBS)
@@ -139,6 +144,8 @@ def _follow_ok(sentence: str, words: list[re.Match[str]], index: int) -> bool:
     word = lower(words[j])
     if word in _SIGNS and j + 1 < len(words) and is_number(lower(words[j + 1])):
         j, word = j + 1, lower(words[j + 1])  # "rose more than +4%"
+    if any(w in _APPROX for w in skipped) and not is_number(word):
+        return False  # "bouncing around in late trading": no direction
     if is_number(word):
         # "added 13 million subscribers", "lost $2 billion": a count or an amount, not a size
         return not _COUNT_AFTER.match(sentence, words[j].start())
@@ -183,7 +190,7 @@ def _noun_sized(sentence: str, words: list[re.Match[str]], index: int) -> bool:
     if (
         re.match(r"\s+in\s+(?:the\s+)?[A-Z]", tail)
         and index
-        and lower(words[index - 1]) in NOUN_BEFORE - _DETERMINERS
+        and lower(words[index - 1]) in _MAGNITUDE
     ):
         return True  # "a sharp pullback in the S&P 500": its object is named
     if re.match(
@@ -214,6 +221,8 @@ def _is_noun(words: list[re.Match[str]], index: int, word: str, sentence: str) -
     if index == 0:
         return False
     prev = lower(words[index - 1])
+    if prev.endswith(("'s", "’s")) and _title_verb(words, index):
+        return False  # "As McDonald's Jumps": a name ending in 's, then a headline's verb
     if prev in NOUN_BEFORE or prev in GOVERNING_VERBS or prev.endswith(("'s", "’s")):
         return True
     if prev not in SUBJECT_NOUNS and not words[index - 1].group(0)[:1].isupper():
@@ -225,6 +234,16 @@ def _is_noun(words: list[re.Match[str]], index: int, word: str, sentence: str) -
                 break
     head = sentence[max(0, words[index].start() - 12) : words[index].start()]
     return bool(re.search(r"(?:%|percent|digit)\s*$", head, re.I))
+
+
+def _title_verb(words: list[re.Match[str]], index: int) -> bool:
+    """A capitalised move word after a capitalised name, then the end, a preposition or a
+    conjunction: a headline's verb."""
+    word, owner = words[index].group(0), words[index - 1].group(0)
+    if not (word[0].isupper() and owner[0].isupper()):
+        return False
+    nxt = lower(words[index + 1]) if index + 1 < len(words) else ""
+    return not nxt or not nxt[0].isalpha() or nxt in FOLLOW_OK
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -241,7 +260,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
         word = lower(match)
         if word in MULTIPLY_VERBS:
             nxt = lower(words[index + 1]) if index + 1 < len(words) else ""
-            if nxt in ("down", "up", "its", "their", "the"):
+            if nxt in ("down", "up", "its", "their", "the", "this", "that", "these", "those", "a"):
                 continue
             if not _modal_before(words, index) and _follow_ok(sentence, words, index):
                 direction, size = MULTIPLY_VERBS[word]
@@ -285,8 +304,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
             "more",
             "less",
             "least",
+            "of",
         ):
-            continue
+            continue  # "the drop", "months of declines": nouns
         found.append(Trigger(match.start(), match.end(), direction, "verb"))
     starts = {w.start(): i for i, w in enumerate(words)}
     found.extend(causatives(sentence))
