@@ -13,7 +13,8 @@ So the numbers are a proxy, printed in three cuts:
 - known recall: the same over annotations whose text is a name of a security in the master
   (the entities the linker could find), excluding sources, media and private names, which it
   is meant to skip;
-- precision proxy: mentions of listed securities that overlap an annotation (an unannotated
+- precision proxy: securities linked in a text of which some mention overlaps an annotation
+  (a ticker code after an annotated name counts with its name; a security with no annotated
   mention is either a linker error or an entity the annotators left out).
 
 A measurement only: nothing here feeds the linker's rules or data.
@@ -30,19 +31,33 @@ from pathlib import Path
 from whymove.link import lexicon
 from whymove.link.aliases import derive_aliases, fold
 from whymove.link.loaders import load_file
-from whymove.link.master import builtin_master
+from whymove.link.master import SymbolMaster, builtin_master
 from whymove.link.matcher import Linker, build_linker
 
 _SKIPPED = lexicon.RESEARCH_NAMES | lexicon.MEDIA_NAMES | lexicon.PRIVATE_NAMES
 
 
-def is_known(linker: Linker, value: str) -> bool:
-    """True when the annotated text (or its name without a legal suffix) is an alias key."""
-    forms = (value, *derive_aliases(value))
-    return any(linker.names.exists(f" {fold(form).strip()} ") for form in forms if form.strip())
+def known_names(master: SymbolMaster) -> frozenset[str]:
+    """Folded names of every listed security (not an index) in the master: its name, its
+    aliases and their short forms. Built from the master, not the automaton, so the cut is
+    the same whatever the linker's internals."""
+    names: set[str] = set()
+    for record in master:
+        if record.kind == "index":
+            continue
+        for name in (record.name, *record.aliases):
+            for form in (name, *derive_aliases(name, record.kind)):
+                names.add(" ".join(fold(form).split()))
+    return frozenset(names)
+
+
+def is_known(known: frozenset[str], value: str) -> bool:
+    """True when the annotated text, or its name without a legal suffix, names a security."""
+    return any(" ".join(fold(f).split()) in known for f in (value, *derive_aliases(value)))
 
 
 def measure(linker: Linker, records: list[dict], show: int) -> None:
+    known = known_names(linker.master)
     gold_total = gold_hit = known_total = known_hit = 0
     predicted = predicted_hit = 0
     missed: collections.Counter[str] = collections.Counter()
@@ -55,27 +70,33 @@ def measure(linker: Linker, records: list[dict], show: int) -> None:
             hit = any(m.start < end and start < m.end for m in mentions)
             gold_total += 1
             gold_hit += hit
-            if value.lower() in _SKIPPED or not is_known(linker, value):
+            if value.lower() in _SKIPPED or not is_known(known, value):
                 continue
             known_total += 1
             known_hit += hit
             if not hit:
                 missed[value] += 1
+        found: dict[str, list[str]] = {}
+        annotated: set[str] = set()
         for mention in mentions:
-            predicted += 1
+            found.setdefault(mention.ticker, []).append(text[mention.start : mention.end])
             if any(mention.start < end and start < mention.end for start, end, _ in spans):
+                annotated.add(mention.ticker)
+        for ticker, surfaces in found.items():
+            predicted += 1
+            if ticker in annotated:
                 predicted_hit += 1
             else:
-                unmatched[f"{mention.ticker} <- {text[mention.start : mention.end]}"] += 1
-    print(f"texts: {len(records)}, annotated entities: {gold_total}, mentions: {predicted}")
-    print(f"span recall (all annotations):        {gold_hit / max(gold_total, 1):.3f}")
+                unmatched[f"{ticker} <- {surfaces[0]}"] += 1
     print(
-        f"known recall ({known_total} in the master):   {known_hit / max(known_total, 1):.3f}"
+        f"texts: {len(records)}, annotated entities: {gold_total}, linked securities: {predicted}"
     )
-    print(f"precision proxy (annotated mentions): {predicted_hit / max(predicted, 1):.3f}")
+    print(f"span recall (all annotations):        {gold_hit / max(gold_total, 1):.3f}")
+    print(f"known recall ({known_total} in the master):   {known_hit / max(known_total, 1):.3f}")
+    print(f"precision proxy (annotated securities): {predicted_hit / max(predicted, 1):.3f}")
     if show:
         print(f"most missed known entities: {missed.most_common(show)}")
-        print(f"most frequent unannotated mentions: {unmatched.most_common(show)}")
+        print(f"most frequent unannotated securities: {unmatched.most_common(show)}")
 
 
 def main(argv: list[str] | None = None) -> int:

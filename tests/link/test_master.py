@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from whymove.link.aliases import alias_table
 from whymove.link.listings import listing_for
 from whymove.link.master import SecurityRecord, SymbolMaster, builtin_master, read_master_csv
 
@@ -108,6 +109,16 @@ def test_override_replaces_fields_and_removes_aliases() -> None:
     record = master.get("BABA")
     assert record.aliases == ("Ali Baba Group",)
     assert record.name == "Alibaba Group" and record.exchange == "XNYS"
+
+
+def test_override_removal_also_drops_derived_short_names() -> None:
+    master = SymbolMaster([SecurityRecord("HSM", "stock", "Hessel Midstream LP", exchange="XNYS")])
+    before = {a.text for a in alias_table(master) if a.symbol == "HSM"}
+    assert "Hessel" in before  # a short name cut from the legal name
+    master.override(csv.DictReader(io.StringIO("symbol,aliases\nHSM,-Hessel\n")))
+    after = {a.text for a in alias_table(master) if a.symbol == "HSM"}
+    assert "Hessel" not in after and "Hessel Midstream" in after
+    assert master.merged([]).removed("HSM") == frozenset({"hessel"})
 
 
 def test_read_master_csv_parses_lists_and_defaults() -> None:

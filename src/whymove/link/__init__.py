@@ -35,14 +35,14 @@ def rank_securities(article: Article) -> Article:
 
 LINK = Component(
     "whymove.link",
-    2,
+    3,
     link_mentions,
     requires=frozenset({"text", "sentences"}),
     assigns=frozenset({"mentions"}),
 )
 RELEVANCE = Component(
     "whymove.relevance",
-    2,
+    3,
     rank_securities,
     requires=frozenset({"mentions", "moves"}),
     assigns=frozenset({"securities"}),

@@ -180,11 +180,10 @@ class Alias:
     """The name of a bank, broker or data firm, often quoted as the source of a view."""
     venue: bool = False
     """A name a stock exchange or market also goes by ("listed on the Nasdaq")."""
-
-    @property
-    def weak(self) -> bool:
-        """A one-word everyday or person's name: the article may use it for a person."""
-        return self.strength in (ORDINARY, PROPER) and " " not in self.text
+    weak: bool = False
+    """A one-word everyday or person's name: the article may use it for a person."""
+    plain: bool = False
+    """A certain name with no venue or source reading: the common case, checked first."""
 
 
 def upper_positions(alias: str, acronym: bool) -> tuple[int, ...]:
@@ -300,6 +299,8 @@ def alias_table(master: SymbolMaster) -> list[Alias]:
                         upper_positions(variant, acronym),
                         research,
                         venue,
+                        strength in (ORDINARY, PROPER) and " " not in variant,
+                        strength == STRONG and not research and not venue,
                     )
                 )
     for name in sorted(lexicon.PRIVATE_NAMES):

@@ -43,6 +43,12 @@ _STOCK_AFTER = re.compile(
     r"Corp\b|Corporation|Co\b|Company|Ltd|Limited|plc|Holdings|Group)",
     re.IGNORECASE,
 )
+_ROLE_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:CEO|CFO|COO|chief|executives?|founder|co-?founder|chairman|chairwoman|"
+    r"board|spokes(?:man|woman|person)|management|shareholders|earnings|revenue|sales|results|"
+    r"guidance|quarterly|fiscal|profits?|dividend|buyback)\b",
+    re.IGNORECASE,
+)
 _STOCK_BEFORE = re.compile(r"\b(?:shares|stock|stake) (?:of|in)[ \t]+(?:the[ \t]+)?$")
 _TICKER_AFTER = re.compile(
     r"\s*\((?:[A-Za-z]+\s*:\s*)?\$?(?:[A-Z0-9]{2,6}(?:[.-][A-Z]{1,3})?|[A-Z])[,;)]"
@@ -75,93 +81,11 @@ _COMPANY_BEFORE_ENDS = frozenset(
 _RATED_BEFORE_ENDS = frozenset(
     "on for of upgrade upgrades downgrade downgrades upgraded downgraded".split()
 )
-_RESEARCH_BEFORE_ENDS = frozenset("at from by of with for per citing cited via told to".split())
-FIRM_NOUNS = tuple(
-    f"{noun} "
-    for noun in "firm company group provider house agency consultancy outfit tracker".split()
-)
 _POSSESSIVE = re.compile(r"['’]s\b(?![ \t]+[A-Z])")
 _PERSON_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+\b")
 _TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Prof|Sir|Lord|Judge)\.?[ \t]+$")
 
-_RESEARCH_AFTER = re.compile(
-    r"(?:['’]s?)?[ \t]+(?:(?:(?!(?:Beats?|Miss(?:es)?|Tops?|Posts?|Reports?|Q\d)\b)[A-Z][\w.&-]*|"
-    r"global|equity|research|securities|capital|investment|"
-    r"banking|markets|economics|economic|chief|senior|lead|head|broadest|main|benchmark|global|"
-    r"stock|[a-z]+-?market)[ \t]+){0,3}(?i:analysts?|strategists?|economists?|researchers?|"
-    r"research|analysis|notes?|reports? (?:said|shows?|showed|found)|report(?![ \t]+(?:earnings|"
-    r"results|quarterly|first|second|third|fourth|Q\d|fiscal|profits?|revenues?|record|on|a |an ))|"
-    r"survey|polls?|data|figures|estimates?|forecasts?|"
-    r"projections?|team|desk|said in a (?:research )?note|wrote|in a (?:research |client )?note|"
-    r"expects?|sees|predicts?|(?:up|down)grade[sd]?|initiate[sd]?|reiterate[sd]?|maintain(?:s|ed)?|"
-    r"reinstate[sd]?|resume[sd]?|assign(?:s|ed)?|names|named|rates|rated|says|noted|notes|"
-    r"commented|argued|argues|warns|warned|believes|thinks|cautioned|cautions|claimed|claims|"
-    r"highlighted|reckons|views?|take|call|thesis|model|argument|worry|concerns?|math|"
-    r"number-crunching|calculations?|index|indexes|indices|benchmark|gauge|tool|indicator|"
-    r"conference|(?:is|are|remains?)(?: also| still)? (?:a )?(?:bullish|bearish|positive|negative|"
-    r"cautious|optimistic|constructive|overweight|underweight|buy|sell|hold)|"
-    r"(?:raise[sd]?|lower(?:s|ed)?|cut|cuts|boost(?:s|ed)?|trim(?:s|med)?|lift(?:s|ed)?|"
-    r"reduce[sd]?|increase[sd]?|set|sets|kept|keeps) (?:its|their|the|a)?[ \t]*"
-    r"(?:[\w.-]+[ \t]+){0,3}(?:price )?(?:targets?|PT|ratings?|estimates?|forecasts?|views?|"
-    r"outlook|stance))\b(?![ \t]+(?:it|its|it's|itself|the (?:bank|firm|company|lender|group))\b)|"
-    # "..., BofA said." -- attribution closing a sentence
-    r"[ \t]+(?:said|says|wrote|noted|added)[ \t]*[.,;:]"
-)
-_RESEARCH_PERSON = re.compile(r"['’]s[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
-_RESEARCH_BEFORE = re.compile(
-    r"(?i:\b(?:analysts?|strategists?|economists?|researchers?|analysis|research|data|figures|"
-    r"estimates?|forecasts?|note|report|survey|polls?|ratings?|team|calculations|rating|target|"
-    r"upgraded?|downgraded?|coverage|weight|overweight|underweight|outperform|underperform|buy|"
-    r"sell|hold|neutral|equal-?weight|market perform|sector perform|perform|trader|economist|"
-    r"director|head(?: of [\w ]{2,30})?|officer|manager|partner|president|of (?:markets|research|"
-    r"trading|strategy))(?:[ \t]+(?:again|also|later|now))?[ \t]+(?:at|from|by|of|with|for)|"
-    r"\b(?:compiled|provided|cited|tracked|polled|surveyed|collected|published|calculated|quoted|"
-    r"conducted|commissioned|hosted|organi[sz]ed) by|\baccording to(?:[ \t]+\w+){0,3}|"
-    r"\bas per|\b(?:per|citing|cited|via|told))[ \t]+(?:the[ \t]+)?$"
-)
-_SOURCE_FIRM_BEFORE = re.compile(
-    r"\b(?:research|data|analytics|consulting|consultancy|advisory|market[- ]research|ratings?|"
-    r"credit[- ]rating|pricing|index) (?:firm|company|group|provider|house|agency|consultancy|"
-    r"outfit|tracker)[ \t]+$"
-)
-_VENUE_BEFORE = re.compile(
-    r"\b(?:listed|listing|lists?|debut(?:ed|s)?|traded?|trades|trading|float(?:ed)?|IPO|"
-    r"quoted|shares|stocks) on[ \t]+(?:the[ \t]+)?$"
-)
-_VENUE_AFTER = re.compile(r"[-–\s](?:listed|traded|quoted)\b")
 
-_LINE_START_BOILERPLATE = re.compile(
-    r"\s*(?:[-•*·▪►]\s*)?(?:also read|read more|read next|related(?: articles?| stories| news|"
-    r" coverage| content| posts?)?|see also|recommended|more from|more on|don'?t miss|check out|"
-    r"trending|watch|listen|photo|image|video|disclosure|disclaimer|editor'?s? note)\b",
-    re.IGNORECASE,
-)
-_BOILERPLATE_PHRASES = (
-    # Prompts and legal lines are removed by the cleaner; these are the furniture it keeps:
-    # fund-manager disclosures and stock-picking promotions.
-    "©",
-    "ll rights reserved",
-    "has positions in",
-    "has no position",
-    "disclosure policy",
-    "advertising partner",
-    "tock Advisor",
-    "tock advisor",
-    "hould you invest $",
-    "efore you buy stock",
-    "stocks we like better",
-    "opinions expressed",
-    "ecessarily reflect",
-    "ree report",
-    "ree Stock Analysis",
-)
-_LIST_HEADING = re.compile(
-    r"^\s*(?:related|recent|popular|trending|more|latest|top stories|most read|most popular|"
-    r"read next|you may also like|recommended|further reading|in other news|also in)\b"
-    r"[^.!?]{0,30}$",
-    re.IGNORECASE,
-)
-_PROSE_END = tuple('.!?"”’')
 _WORD_START = re.compile(r"\b\w")
 _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’–—•…«»"
 _UPPER_BYTES = bytes(range(65, 91))
@@ -288,10 +212,13 @@ def preceded_by_capital_word(
     return sentence_start and word.isalpha() and low not in lexicon.SENTENCE_OPENERS
 
 
-def company_after(text: str, end: int) -> bool:
+def company_after(text: str, end: int, roles: bool = False) -> bool:
     """A stock word, legal form or ticker tag right after the name (``Target Corp``,
-    ``Liberty shares``, ``Dover (DOV)``): the name is complete and a company."""
-    return bool(_TICKER_AFTER.match(text, end) or _STOCK_AFTER.match(text, end))
+    ``Liberty shares``, ``Dover (DOV)``): the name is complete and a company. ``roles`` also
+    takes a company's people and results (``Apple Chief Executive``, ``Apple earnings``)."""
+    if _TICKER_AFTER.match(text, end) or _STOCK_AFTER.match(text, end):
+        return True
+    return roles and _ROLE_AFTER.match(text, end) is not None
 
 
 _DETERMINERS = frozenset(
@@ -334,68 +261,4 @@ def person_context(text: str, start: int, end: int) -> bool:
     if after:
         word = after.group().strip()
         return word.lower() not in lexicon.COMPANY_SUFFIXES and not _COMPANY_AFTER.match(text, end)
-    return False
-
-
-def research_source(text: str, start: int, end: int) -> bool:
-    """True when a bank, broker or data firm is named only as the source of a view or a figure:
-    ``a JPMorgan analyst``, ``Goldman Sachs strategists wrote``, ``according to FactSet``,
-    ``analysts at Nomura``, ``Wedbush's Dan Ives``."""
-    if _RESEARCH_AFTER.match(text, end) or _RESEARCH_PERSON.match(text, end):
-        return True
-    word = word_before(text, start)
-    if word not in _RESEARCH_BEFORE_ENDS and "according to" not in text[max(0, start - 60) : start]:
-        return False
-    return ends_with(_RESEARCH_BEFORE, text, start, 60)
-
-
-def source_firm(text: str, start: int) -> bool:
-    """True when any company is introduced as a research or data firm: ``according to research
-    firm Gartner``, ``data provider FactSet`` -- a source, whatever its listing."""
-    if not text.endswith(FIRM_NOUNS, 0, start):
-        return False
-    return ends_with(_SOURCE_FIRM_BEFORE, text, start, 40)
-
-
-def venue_context(text: str, start: int, end: int) -> bool:
-    """True when a name is the place a stock trades: ``listed on the Nasdaq``, ``NYSE-listed``."""
-    if text[end : end + 1] in ("-", "–", " ") and _VENUE_AFTER.match(text, end):
-        return True
-    if "on" not in text[max(0, start - 8) : start]:
-        return False
-    return word_before(text, start) == "on" and ends_with(_VENUE_BEFORE, text, start, 40)
-
-
-def has_boilerplate_phrase(text: str, start: int = 0) -> bool:
-    """True when ``text[start:]`` holds a phrase of site furniture (disclosure, promotion)."""
-    find = text.find
-    return any(find(phrase, start) >= 0 for phrase in _BOILERPLATE_PHRASES)
-
-
-def boilerplate_line(text: str, pos: int, phrases: bool = True) -> bool:
-    """True when ``pos`` lies in site furniture the cleaner left: a link-out, a disclosure,
-    a promotion, or a headline listed under a "Related" heading. ``phrases=False`` skips the
-    phrase test when the caller knows the whole text has none."""
-    ls, le = line_bounds(text, pos)
-    line = text[ls:le]
-    if _LINE_START_BOILERPLATE.match(line):
-        return True
-    if phrases and has_boilerplate_phrase(line):
-        return True
-    if line.rstrip().endswith(_PROSE_END):
-        return False
-    # A headline-shaped line: furniture when a list heading sits above it with no prose between.
-    cursor = ls - 1
-    for _ in range(12):
-        if cursor <= 0:
-            return False
-        prev_start = text.rfind("\n", 0, cursor) + 1
-        prev = text[prev_start:cursor].strip()
-        cursor = prev_start - 1
-        if not prev:
-            continue
-        if _LIST_HEADING.match(prev):
-            return True
-        if prev.endswith(_PROSE_END):
-            return False
     return False

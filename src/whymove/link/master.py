@@ -2,9 +2,9 @@
 
 The built-in master ships as CSV files in ``whymove/link/data`` (see its README for the
 columns); it is read lazily, once per process. ``overrides.csv`` in that folder is applied last
-(non-empty fields replace, ``-Alias`` removes an alias). Listing files loaded by the user
-(:mod:`whymove.link.loaders`, kept by :mod:`whymove.link.store`) extend it: see
-:func:`full_master`.
+(non-empty fields replace, ``-Alias`` removes an alias and the short forms derived from it).
+Listing files loaded by the user (:mod:`whymove.link.loaders`, kept by
+:mod:`whymove.link.store`) extend it: see :func:`full_master`.
 
 Listings of one company are linked (BABA <-> 9988.HK). A mention of the company resolves to
 its *canonical* symbol: the US exchange listing where one exists, else the home listing; an

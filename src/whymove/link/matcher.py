@@ -1,15 +1,15 @@
-"""Finding securities in text: one Aho-Corasick automaton over every alias, plus ticker forms.
+"""Finding securities in text: one Aho-Corasick automaton over every alias and symbol.
 
-Three scans, each one pass of a C automaton or a literal-prefixed regex over the text:
+Three scans, each one pass of a C automaton or a literal-prefixed search over the text:
 
-1. names: every alias, keys padded with spaces and matched against a same-length ASCII fold
-   of the text (``fold``), so every hit is already word-bounded and no Python runs for the
-   thousands of aliases that do not occur; capitals are checked per hit, and a key's only
-   alias rides in the automaton's value, so a hit costs no lookup;
-2. tickers: every symbol, matched case-sensitively against a mask of the text in which
-   lower-case letters are opaque, so only upper-case tokens can hit; symbols that are English
-   words or acronyms (AI, IT, ON) count only after ``$``, ``(`` or ``<`` and are looked up
-   from those marks alone;
+1. names and symbols: every alias and every ticker, keys padded with spaces and matched
+   against a same-length ASCII fold of the text (``fold``), so every hit is already
+   word-bounded and no Python runs for the thousands of keys that do not occur. An alias
+   checks its capitals per hit (its only alias rides in the automaton's value, so a hit costs
+   no lookup); a symbol counts only where the text writes it in capitals (``BABA``, not
+   ``Baba``). The same walk finds the phrases of site furniture (disclosures, promotions);
+2. symbols that are English words or acronyms (AI, IT, ON): only after ``$``, ``(`` or
+   ``<``, looked up from those marks alone;
 3. exchange tags: ``NYSE: BABA``, ``(HKEX: 9988)``, found from their colon.
 
 :mod:`whymove.link.resolve` then decides which candidates are mentions. The linker is built
@@ -30,6 +30,7 @@ import ahocorasick
 
 from whymove.link.aliases import BLOCK, CJK_RUN, Alias, alias_table, fold, has_cjk
 from whymove.link.context import EXCHANGE_TAG
+from whymove.link.furniture import BOILERPLATE_PHRASES
 from whymove.link.lexicon import ACRONYMS, COMMON_WORD_TICKERS
 from whymove.link.master import SymbolMaster, full_master
 from whymove.link.resolve import resolve
@@ -37,15 +38,19 @@ from whymove.link.tagnames import first_word
 from whymove.link.tickers import explicit_ticker
 from whymove.model import Mention
 
-# Mask for the ticker automaton: capitals, digits and '&' stay, lower case becomes '#' (part of
-# a token but never of a key), everything else a space.
-_SYMBOL_TABLE = bytes(
-    c if (48 <= c <= 57 or 65 <= c <= 90 or c == 38) else 35 if 97 <= c <= 122 else 32
-    for c in range(256)
-)
 _NOT_EQUITY_TAG = re.compile(
     r"\b(?:CRYPTO|Crypto|CRYPTOCURRENCY|COIN|FX|FOREX|CURRENCY|COMMODITY|FUTURES)\s*$"
 )
+_TAG_ENDINGS = tuple(
+    """NYSE American Arca MKT NYSEARCA NYSEAMERICAN NYSEMKT AMEX NASDAQ NASDAQGS NASDAQGM
+    NASDAQCM Nasdaq NasdaqGS NasdaqGM NasdaqCM OTC OTCQX OTCQB OTCMKTS Markets BATS CBOE Cboe
+    HKEX HKG SEHK HKSE SHA SSE SHE SZSE TYO TSE TSX TSXV LON LSE ETR XETRA FRA EPA AMS EBR BIT
+    BME SWX SIX STO CPH HEL OSL KRX KOSDAQ KOSPI TPE TWSE TPEX ASX NSE BSE BOM SGX JSE BMV HK
+    SH SZ CRYPTO Crypto CRYPTOCURRENCY COIN FX FOREX CURRENCY COMMODITY FUTURES""".split()
+)
+"""Last words of the exchange codes of ``EXCHANGE_TAG`` and of ``_NOT_EQUITY_TAG``."""
+_NO_NAME = -1
+"""The ``upper`` field of a key that is a symbol only, no alias."""
 _MARKED = re.compile(r"[A-Z][A-Z0-9&]*(?:[.\-/][A-Z0-9]+)*")
 _SEPARATORS = re.compile(r"[.\-/]")
 _TAG_SYMBOL = re.compile(r":[ \t]*(\$?[A-Z0-9][A-Za-z0-9]{0,9}(?:[.\-][A-Z0-9]{1,3})?)")
@@ -109,9 +114,9 @@ class Linker:
     aliases: tuple[Alias, ...]
     names: ahocorasick.Automaton
     cjk: ahocorasick.Automaton
-    symbols: ahocorasick.Automaton
-    marked: dict[str, tuple[str, str]]
-    """Symbols that count only after ``$``, ``(`` or ``<`` (A, AI, ON), by their key."""
+    marked: dict[str, tuple[str, str, str]]
+    """Symbols that count only after ``$``, ``(`` or ``<`` (A, AI, ON): symbol, canonical
+    symbol and kind by their key."""
     research: frozenset[str]
     """Canonical symbols of banks, brokers and data firms (quoted as sources)."""
     rival_first: dict[str, str]
@@ -123,7 +128,12 @@ class Linker:
         favour of the longest, and the disambiguation rules are applied."""
         if not text:
             return []
-        return resolve(self, text, self.candidates(text))
+        found: list[Candidate] = []
+        if ":" in text:
+            self._exchange_tags(text, found)
+        phrases = self._names(text, found)
+        self._tickers(text, found)
+        return resolve(self, text, found, phrases)
 
     def candidates(self, text: str) -> list[Candidate]:
         """Raw hits of the three scans, possibly overlapping; tickers and tags already carry
@@ -136,7 +146,10 @@ class Linker:
         self._tickers(text, found)
         return found
 
-    def _names(self, text: str, found: list[Candidate]) -> None:
+    def _names(self, text: str, found: list[Candidate]) -> list[int]:
+        """Name hits into ``found``; returns where phrases of site furniture start, which the
+        same automaton finds for free (see :func:`whymove.link.furniture.boilerplate_line`)."""
+        phrases: list[int] = []
         if len(self.names):
             folded = " " + fold(text) + " "
             # Hits arrive by end; one that contains the hit before it (``Alibaba Group
@@ -145,19 +158,28 @@ class Linker:
             append = hits.append
             aliases = self.aliases
             last_start = -1
-            for end_index, (length, upper, symbol, kind, source, alias, entries) in self.names.iter(
-                folded
-            ):
+            for end_index, value in self.names.iter(folded):
+                length, upper, symbol, kind, source, alias, entries, ticker = value
                 start = end_index - length - 1
-                if entries is not None:  # several aliases fold to this key: first that fits
+                if ticker is not None:
+                    token = text[start : end_index - 1]
+                    if token == token.upper():  # a symbol counts in capitals only
+                        self._ticker_hit(text, start, end_index - 1, ticker, found)
+                    if upper == _NO_NAME:
+                        continue
+                if upper == 0:  # most aliases need one capital, at their first letter
+                    if not text[start].isupper():
+                        continue
+                elif source == "phrase":
+                    if text.startswith(alias, start):  # the same case as the listed phrase
+                        phrases.append(start)
+                    continue
+                elif entries is not None:  # several aliases fold to this key: first that fits
                     alias = _first_fit(text, start, entries, aliases)
                     if alias is None:
                         continue
                     symbol, kind = alias.symbol, alias.kind
                     source = "block" if alias.strength == BLOCK else "name"
-                elif upper == 0:  # most aliases need one capital, at their first letter
-                    if not text[start].isupper():
-                        continue
                 elif upper is not None and upper[0](text[start : end_index - 1]) != upper[1]:
                     continue
                 if start <= last_start:
@@ -178,37 +200,68 @@ class Linker:
                     found.append(
                         Candidate(start, start + length, alias.symbol, alias.kind, "name", alias)
                     )
+        return phrases
 
-    def _tickers(self, text: str, found: list[Candidate]) -> None:
-        hits: list[Candidate] = []
-        append = hits.append
-        if len(self.symbols):
-            masked = " " + text.encode("ascii", "replace").translate(_SYMBOL_TABLE).decode() + " "
-            for end_index, (length, symbol, kind) in self.symbols.iter(masked):
-                start = end_index - length - 1
-                append(Candidate(start, start + length, symbol, kind, "ticker"))
-        # Single letters, English words and acronyms (A, AI, IT, ON) can only be meant in an
-        # explicit form: $AI, (AI), <C.N>; only those marks are looked at.
-        marked = self.marked
-        if marked:
-            for mark in "($<":
-                pos = text.find(mark)
-                while pos >= 0:
-                    if text[pos + 1 : pos + 2].isupper():
-                        match = _MARKED.match(text, pos + 1)
-                        if match is not None:
-                            _marked_symbol(text, match, marked, append)
-                    pos = text.find(mark, pos + 1)
-        canonical = self.master.canonical_table().get
-        for cand in hits:
+    def _ticker_hit(
+        self, text: str, start: int, end: int, ticker: tuple[str, str, str, int], found: list
+    ) -> None:
+        """A symbol written in capitals (``BABA``, ``BRK.B``); its written form may make it
+        explicit (``$BABA``, ``(BABA)``, ``AAPL.O``)."""
+        symbol, canonical, kind, dotted = ticker
+        if (start and text[start - 1] in "$(<") or dotted or text[end : end + 1] == ".":
+            cand = Candidate(start, end, symbol, kind, "ticker")
             if explicit_ticker(text, cand):
                 cand.source = "explicit"
-            cand.symbol = canonical(cand.symbol, cand.symbol)
-        found.extend(hits)
+            cand.symbol = canonical
+            found.append(cand)
+        else:
+            found.append(Candidate(start, end, canonical, kind, "ticker"))
+
+    def _tickers(self, text: str, found: list[Candidate]) -> None:
+        """Symbols that are English words or acronyms (A, AI, IT, ON): they count only in an
+        explicit form, ``$AI``, ``(AI)``, ``<C.N>``, so only those marks are looked at. The
+        other symbols are found by the name scan (:meth:`_names`)."""
+        marked = self.marked
+        if not marked:
+            return
+        for mark in "($<":
+            pos = text.find(mark)
+            while pos >= 0:
+                if text[pos + 1 : pos + 2].isupper():
+                    match = _MARKED.match(text, pos + 1)
+                    if match is not None:
+                        self._marked_symbol(text, match, found)
+                pos = text.find(mark, pos + 1)
+
+    def _marked_symbol(self, text: str, match: re.Match[str], found: list[Candidate]) -> None:
+        """The longest marked symbol a code after ``$``, ``(`` or ``<`` starts with (``C`` in
+        ``<C.N>``), when it ends at a word end."""
+        parts = _SEPARATORS.split(match.group())
+        for n in range(len(parts), 0, -1):
+            hit = self.marked.get(" ".join(parts[:n]))
+            if hit is None:
+                continue
+            start = match.start()
+            end = start + sum(map(len, parts[:n])) + n - 1
+            after = text[end : end + 1]
+            if not (after.isalnum() or after == "&"):
+                symbol, canonical, kind = hit
+                cand = Candidate(start, end, symbol, kind, "ticker")
+                if explicit_ticker(text, cand):
+                    cand.source = "explicit"
+                cand.symbol = canonical
+                found.append(cand)
+            return
 
     def _exchange_tags(self, text: str, found: list[Candidate]) -> None:
         for match in _TAG_SYMBOL.finditer(text):
             colon = match.start()
+            end = colon
+            while end and text[end - 1].isspace():
+                end -= 1
+            # Every exchange code ends in one of a few words: test that before any search.
+            if not text.endswith(_TAG_ENDINGS, max(0, end - 16), end):
+                continue
             exchange = EXCHANGE_TAG.search(text, max(0, colon - 16), colon)
             if exchange is None:
                 coin = _NOT_EQUITY_TAG.search(text, max(0, colon - 16), colon)
@@ -252,27 +305,6 @@ class Linker:
         return symbol
 
 
-def _marked_symbol(
-    text: str,
-    match: re.Match[str],
-    marked: dict[str, tuple[str, str]],
-    append: Callable[[Candidate], None],
-) -> None:
-    """The longest marked symbol a code after ``$``, ``(`` or ``<`` starts with (``C`` in
-    ``<C.N>``), when it ends at a word end."""
-    parts = _SEPARATORS.split(match.group())
-    for n in range(len(parts), 0, -1):
-        hit = marked.get(" ".join(parts[:n]))
-        if hit is None:
-            continue
-        start = match.start()
-        end = start + sum(map(len, parts[:n])) + n - 1
-        after = text[end : end + 1]
-        if not (after.isalnum() or after == "&"):
-            append(Candidate(start, end, hit[0], hit[1], "ticker"))
-        return
-
-
 def _capitals(text: str, start: int, upper: tuple[int, ...]) -> bool:
     """Capital letters at every offset of ``upper``; a plain loop is cheaper than ``all()``
     over a generator here, and this runs for every hit of a multi-word alias."""
@@ -314,8 +346,9 @@ def _capitals_check(alias: Alias) -> int | tuple[Callable[[str], object], object
     upper = _upper_check(alias.upper)
     if upper is None or upper == 0:
         return upper
-    letters = tuple(alias.text[i] for i in upper)  # type: ignore[union-attr]
-    return itemgetter(*upper), letters if len(letters) > 1 else letters[0]
+    positions = alias.upper
+    letters = tuple(alias.text[i] for i in positions)
+    return itemgetter(*positions), letters if len(letters) > 1 else letters[0]
 
 
 def build_linker(master: SymbolMaster) -> Linker:
@@ -333,32 +366,45 @@ def build_linker(master: SymbolMaster) -> Linker:
         if not key.strip() or len(key) != len(alias.text):
             continue
         grouped.setdefault(f" {key} ", []).append(index)
-    for key, ids in grouped.items():
-        if len(ids) == 1:
+    # Symbols share the walk: a key " brk b " finds BRK.B wherever the text writes it in
+    # capitals. The English-word symbols (A, AI, ON) are looked up from their marks instead.
+    tickers: dict[str, tuple[str, str, str, int]] = {}
+    marked: dict[str, tuple[str, str, str]] = {}
+    canonical = master.canonical_table()
+    for record in master:
+        symbol = record.symbol
+        if record.kind == "index" or symbol != symbol.upper():
+            continue
+        spaced = re.sub(r"[.\-/]", " ", symbol)
+        if not spaced.strip():
+            continue
+        best = canonical.get(symbol, symbol)
+        if len(symbol) < 2 or symbol in COMMON_SYMBOLS:
+            marked.setdefault(spaced, (symbol, best, record.kind))
+        else:
+            dotted = int("." in symbol or symbol[:1].isdigit())
+            tickers.setdefault(f" {fold(spaced)} ", (symbol, best, record.kind, dotted))
+    for key in grouped.keys() | tickers.keys():
+        ids = grouped.get(key)
+        ticker = tickers.get(key)
+        if ids is None:
+            names.add_word(key, (len(key) - 2, _NO_NAME, None, None, None, None, None, ticker))
+        elif len(ids) == 1:
             # One alias: its fields ride in the automaton, so a hit needs no lookup.
             alias = table[ids[0]]
             source = "block" if alias.strength == BLOCK else "name"
             upper = _capitals_check(alias)
-            names.add_word(
-                key, (len(key) - 2, upper, alias.symbol, alias.kind, source, alias, None)
-            )
+            value = (len(key) - 2, upper, alias.symbol, alias.kind, source, alias, None, ticker)
+            names.add_word(key, value)
         else:
             entries = tuple((_upper_check(table[i].upper), i) for i in ids)
-            names.add_word(key, (len(key) - 2, None, None, None, None, None, entries))
-    symbols = ahocorasick.Automaton()
-    marked: dict[str, tuple[str, str]] = {}
-    for record in master:
-        symbol = record.symbol
-        if record.kind == "index":
-            continue
-        key = re.sub(r"[.\-/]", " ", symbol)
-        if not key.strip():
-            continue
-        if len(symbol) < 2 or symbol in COMMON_SYMBOLS:
-            marked.setdefault(key, (symbol, record.kind))
-        elif not symbols.exists(f" {key} "):
-            symbols.add_word(f" {key} ", (len(key), symbol, record.kind))
-    for automaton in (names, cjk, symbols):
+            names.add_word(key, (len(key) - 2, None, None, None, None, None, entries, ticker))
+    for phrase in BOILERPLATE_PHRASES:
+        key = fold(phrase)
+        if phrase.isascii() and not names.exists(key):
+            # Not word-bounded: "ll rights reserved" is found inside "All rights reserved".
+            names.add_word(key, (len(key) - 1, None, None, None, "phrase", phrase, None, None))
+    for automaton in (names, cjk):
         if len(automaton):
             automaton.make_automaton()
     research = frozenset(a.symbol for a in table if a.research)
@@ -376,7 +422,6 @@ def build_linker(master: SymbolMaster) -> Linker:
         tuple(table),
         names,
         cjk,
-        symbols,
         marked,
         research,
         rival_first,

@@ -21,10 +21,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from whymove.link import context, lexicon, tagnames, verdicts
+from whymove.link import citations, furniture, lexicon, tagnames, verdicts
 from whymove.link.aliases import ORDINARY, PROPER, STRONG
 from whymove.link.tickers import COMMON, adjacent, bare_ticker
 from whymove.model import Mention
@@ -34,23 +36,22 @@ if TYPE_CHECKING:
 
 _PRIORITY = {"tag": 0, "explicit": 1, "block": 2, "name": 3, "ticker": 4}
 _START = attrgetter("start")
-_FIRM_NOUNS = context.FIRM_NOUNS
+_FIRM_NOUNS = citations.FIRM_NOUNS
 _MARKS = frozenset("<(-")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _capital = _CAPITALS.__contains__
 """A capital letter or digit (a cheap gate before looking for a longer proper noun)."""
 
 
-def resolve(linker: Linker, text: str, candidates: list[Candidate]) -> list[Mention]:
-    """The mentions among ``candidates`` (see the module docstring for the rules)."""
+def resolve(
+    linker: Linker, text: str, candidates: list[Candidate], phrases_at: list[int] | None = None
+) -> list[Mention]:
+    """The mentions among ``candidates`` (see the module docstring for the rules).
+    ``phrases_at``: where phrases of site furniture start, when the scan found them."""
     master = linker.master
     research = linker.research
     ordered = _leftmost_longest(candidates)
-    weak = [
-        cand
-        for cand in ordered
-        if cand.alias is not None and cand.alias.weak and cand.source == "name"
-    ]
+    weak = [cand for cand in ordered if cand.alias is not None and cand.alias.weak]
     accepted: list[tuple[Candidate, str, float]] = []
     append = accepted.append
     pending: list[Candidate] = []
@@ -74,10 +75,14 @@ def resolve(linker: Linker, text: str, candidates: list[Candidate]) -> list[Ment
 
     # Site furniture is judged once per line. Disclosures and promotions close an article:
     # only its second half is searched for their phrases.
-    phrases = context.has_boilerplate_phrase(text, text.rfind("\n", 0, len(text) // 2) + 1)
+    half = text.rfind("\n", 0, len(text) // 2) + 1
+    if phrases_at is None:
+        phrases = furniture.has_boilerplate_phrase(text, half)
+    else:
+        phrases = any(at >= half for at in phrases_at) or text.find("©", half) >= 0
     lines = "\n" in text
-    furniture: dict[int, bool] = {}
-    if not lines and context.boilerplate_line(text, 0, phrases):
+    furnished: dict[int, bool] = {}
+    if not lines and furniture.boilerplate_line(text, 0, phrases):
         return []  # one line, and it is furniture
 
     for cand in ordered:
@@ -87,27 +92,31 @@ def resolve(linker: Linker, text: str, candidates: list[Candidate]) -> list[Ment
         start = cand.start
         if lines:
             line = text.rfind("\n", 0, start) + 1
-            bad = furniture.get(line)
+            bad = furnished.get(line)
             if bad is None:
-                bad = furniture[line] = context.boilerplate_line(text, start, phrases)
+                bad = furnished[line] = furniture.boilerplate_line(text, start, phrases)
             if bad:
                 continue
         if source == "name":
             alias = cand.alias
             assert alias is not None
             end = cand.end
-            if (
-                (alias.venue and context.venue_context(text, start, end))
-                or (text.endswith(_FIRM_NOUNS, 0, start) and context.source_firm(text, start))
-                or (
-                    (text[start - 1 : start] in _MARKS or _capital(text[end + 1 : end + 2]))
-                    and verdicts.inside_code_or_phrase(text, cand)
-                )
+            if (text.endswith(_FIRM_NOUNS, 0, start) and citations.source_firm(text, start)) or (
+                (text[start - 1 : start] in _MARKS or _capital(text[end + 1 : end + 2]))
+                and verdicts.inside_code_or_phrase(text, cand)
             ):
+                continue
+            if alias.plain and not persons:
+                confirmed.add(cand.symbol)
+                named.add(cand.symbol)
+                append((cand, "alias", 0.9))
+                prev = cand
+                continue
+            if alias.venue and citations.venue_context(text, start, end):
                 continue
             if alias.research:
                 after = verdicts.skip_tag(text, end)
-                if context.research_source(text, start, after):
+                if citations.research_source(text, start, after):
                     source_until = after
                     continue
             strength = alias.strength
@@ -220,9 +229,38 @@ def resolve(linker: Linker, text: str, candidates: list[Candidate]) -> list[Ment
     if learned or pending or doubtful:
         accepted.sort(key=_start)
     return [
-        Mention(cand.symbol, cand.start, cand.end, cand.kind, method, confidence)  # type: ignore[arg-type]
+        _mention(cand.symbol, cand.start, cand.end, cand.kind, method, confidence)
         for cand, method, confidence in accepted
     ]
+
+
+def _mention_factory() -> Callable[[str, int, int, str, str, float], Mention]:
+    """A constructor for :class:`Mention` that fills its slots directly. A frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__``, which costs twice as much,
+    and linking makes one object per mention of every article. Falls back to the class when
+    the model grows a field or a ``__post_init__`` this does not know."""
+    names = ("ticker", "start", "end", "kind", "method", "confidence")
+    fields = tuple(f.name for f in dataclasses.fields(Mention))
+    if fields != names or hasattr(Mention, "__post_init__") or "__slots__" not in vars(Mention):
+        return Mention  # type: ignore[return-value]
+    setters = tuple(vars(Mention)[name].__set__ for name in names)
+    set_ticker, set_start, set_end, set_kind, set_method, set_confidence = setters
+    new = object.__new__
+
+    def make(ticker: str, start: int, end: int, kind: str, method: str, conf: float) -> Mention:
+        mention = new(Mention)
+        set_ticker(mention, ticker)
+        set_start(mention, start)
+        set_end(mention, end)
+        set_kind(mention, kind)
+        set_method(mention, method)
+        set_confidence(mention, conf)
+        return mention
+
+    return make
+
+
+_mention = _mention_factory()
 
 
 def _promote(

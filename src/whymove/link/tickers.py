@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from whymove.link import context, lexicon
+from whymove.link import citations, context, lexicon
 
 if TYPE_CHECKING:
     from whymove.link.matcher import Candidate, Linker
@@ -81,6 +81,9 @@ def _defines_abbreviation(text: str, paren: int, token: str) -> bool:
     letters = [ch for ch in token if ch.isalpha()]
     # Cheap test first: the word before the bracket must start with the token's last letter
     # or a function word must sit there ("... and Security (BIS)").
+    tail = text[paren - 30 if paren > 30 else 0 : paren].split()
+    if letters and len(tail) > 1 and tail[-1][:1].upper() != letters[-1]:
+        return False  # the word before is whole in this short window, and does not fit
     words = text[paren - 80 if paren > 80 else 0 : paren].split()
     if len(words) < len(letters) or not letters:
         return False
@@ -112,7 +115,7 @@ def bare_ticker(linker: Linker, text: str, cand: Candidate, prev: Candidate | No
         context.word_before(text, cand.start) in ("of", "in")
         and context.ends_with(_TICKER_BEFORE, text, cand.start, 20)
     ):
-        if symbol in linker.research and context.research_source(text, cand.start, cand.end):
+        if symbol in linker.research and citations.research_source(text, cand.start, cand.end):
             return ""
         return "context"
     record = linker.master.get(symbol)
@@ -132,14 +135,14 @@ def bare_ticker(linker: Linker, text: str, cand: Candidate, prev: Candidate | No
         _ABBREVIATION_BEFORE, text, cand.start, 24
     ):
         return ""
-    if _SPEAKS_AFTER.match(text, cand.end) or context.source_firm(text, cand.start):
+    if _SPEAKS_AFTER.match(text, cand.end) or citations.source_firm(text, cand.start):
         return ""  # a ticker does not speak: "LPL says", "research firm ETR"
     title_word = _NAME_WORD_AFTER.match(text, cand.end)
     if (title_word or context.preceded_by_capital_word(text, cand.start)) and not (
         context.is_title_line(text, cand.start)
     ):
         return ""  # part of a longer name: "AMP Capital", "PAM Transportation", "Fondazione CRC"
-    if symbol in linker.research and context.research_source(text, cand.start, cand.end):
+    if symbol in linker.research and citations.research_source(text, cand.start, cand.end):
         return ""  # "global head of markets at ING"
     return "bare"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from whymove.link import context
+from whymove.link import citations, context
 from whymove.link.aliases import CONTEXT_ONLY, ORDINARY, STRONG
 from whymove.link.tickers import RIC
 
@@ -24,10 +24,11 @@ _LIST_AFTER = re.compile(r"[ \t]*(?:,|/|(?:and|or|&)[ \t])")
 _LIST_BEFORE = re.compile(r"(?:,|/|[ \t](?:and|or|&))[ \t]*$")
 _SUBJECT_VERB_AFTER = re.compile(
     r"[ \t]+(?:is|was|has|had|will|would|could|can|may|might|plans?|expects?|said|says|"
-    r"announced|agreed|reported|wants|aims|hopes)\b"
+    r"announced|agreed|reported|wants|aims|hopes|forecasts?|posted|beat|missed|topped|raised|"
+    r"lowered|issued|warned|confirmed)\b"
 )
 _PLACE_AFTER = re.compile(r"[-–](?:based|headquartered|born|area|region)\b")
-CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+\b")
+CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
 def person_names(text: str, weak: list[Candidate]) -> frozenset[str]:
@@ -60,7 +61,7 @@ def skip_tag(text: str, end: int) -> int:
 def research_after(text: str, cand: Candidate) -> bool:
     close = text.find(")", cand.end, cand.end + 12)
     after = close + 1 if close >= 0 else cand.end
-    return context.research_source(text, cand.start, after) and not context.company_context(
+    return citations.research_source(text, cand.start, after) and not context.company_context(
         text, cand.start, after
     )
 
@@ -80,8 +81,8 @@ def name_verdict(text: str, cand: Candidate, strength: int) -> bool | None:
             return None
         if context.preceded_by_capital_word(text, start, title):
             return False  # part of a longer name: "Evans Bancorp", "Big Apple", "First Republic"
-        if context.company_after(text, end):
-            return True
+        if context.company_after(text, end, roles=True):
+            return True  # "Target Corp", "Apple shares", "Apple Chief Executive Tim Cook"
         if not title and CAPITAL_AFTER.match(text, end):
             return False  # "Target Hospitality", "Apple Vision Pro"
         if context.company_context(text, start, end, possessive=True):
@@ -97,10 +98,12 @@ def name_verdict(text: str, cand: Candidate, strength: int) -> bool | None:
         )
     if is_person(text, cand):
         return None
+    if context.preceded_by_capital_word(text, start, title):
+        return False  # "British Columbia", "Philip's Edison Company"
     if context.company_after(text, end):
         return True
-    if context.preceded_by_capital_word(text, start, title) or CAPITAL_AFTER.match(text, end):
-        return False  # "British Columbia", "Liberty SiriusXM", "Rogers Communications"
+    if CAPITAL_AFTER.match(text, end):
+        return False  # "Liberty SiriusXM", "Rogers Communications"
     return bool(context.company_context(text, start, end))
 
 
@@ -202,7 +205,9 @@ def listed_with(text: str, cand: Candidate, accepted: list[tuple[Candidate, str,
 def company_reading(text: str, start: int, end: int) -> bool | None:
     """A name this article also uses for a person (Judge ... Rogers) is the company only with
     company words right around it; a capitalised word after it makes it a longer name."""
-    if context.company_after(text, end):
+    if context.preceded_by_capital_word(text, start, sentence_start=False):
+        return None  # the tail of a longer name: "Philip's Edison Company"
+    if context.company_after(text, end, roles=True):
         return True
     if not CAPITAL_AFTER.match(text, end) and context.company_context(text, start, end):
         return True
