@@ -20,29 +20,17 @@ import re
 import sys
 from pathlib import Path
 
+from whymove import model
+
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
 PRICES = HERE / "prices"
 
-DIRECTIONS = {"up", "down", "flat"}
-SESSIONS = {"premarket", "regular", "after_hours", None}
-HORIZONS = {"day", "week", "month", "ytd", "year", "since", "multi_year"}
-CATEGORIES = {
-    "earnings",
-    "analyst",
-    "product",
-    "partnership",
-    "corporate_action",
-    "regulation",
-    "legal",
-    "macro",
-    "sector",
-    "supply_chain",
-    "ownership",
-    "management",
-    "geopolitics",
-}
-POLARITIES = {"positive", "negative", "neutral"}
+DIRECTIONS = set(model.DIRECTIONS)
+SESSIONS = {*model.SESSIONS, None}
+HORIZONS = set(model.HORIZONS)
+CATEGORIES = set(model.CATEGORIES)
+POLARITIES = set(model.POLARITIES)
 SENTIMENTS = {"positive", "negative", "neutral"}
 INDEX_RE = re.compile(r"^[a-z0-9&_]+$")  # s&p500, nasdaq_composite, hang_seng, csi300 ...
 TICKER_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]*$")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ def analyze(
             continue
         article = article_from_raw(item)
         if article.published is None and default_published is not None:
-            article = article.__class__(**{**_fields(article), "published": default_published})
+            article = dataclasses.replace(article, published=default_published)
         result = Analysis(pipeline(article)).to_dict()
         if as_json:
             typer.echo(json.dumps(result, ensure_ascii=False))
@@ -52,10 +53,6 @@ def analyze(
             console.print(analysis_panel(result))
     if rejected:
         raise typer.Exit(1)
-
-
-def _fields(article: Any) -> dict[str, Any]:
-    return {name: getattr(article, name) for name in article.__dataclass_fields__}
 
 
 @app.command("eval")

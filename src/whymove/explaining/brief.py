@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from whymove.analysis.claims import ClaimCheck
 from whymove.analysis.eventstudy import EventResult
-from whymove.analysis.explain import Explanation, RankedCause, StatedMove
+from whymove.analysis.explain import Explanation, RankedCause, StatedMove, jsonable
 from whymove.explaining.market import MarketReturn
 from whymove.explaining.news import NewsRef
 
@@ -187,19 +187,6 @@ def uncertainties(
                             f"(relevance {relevance[top.article_id or '']}).", top.article_id,
                             top.known_at, top.evidence))  # fmt: skip
     return tuple(points)
-
-
-def jsonable(value: Any) -> Any:
-    """Dates and times as ISO strings, tuples as lists, non-finite floats as None."""
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
 
 
 def check_dict(check: ClaimCheck) -> dict[str, Any]:
