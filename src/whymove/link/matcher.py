@@ -28,7 +28,15 @@ from operator import itemgetter
 
 import ahocorasick
 
-from whymove.link.aliases import BLOCK, CJK_RUN, Alias, alias_table, fold, has_cjk
+from whymove.link.aliases import (
+    BLOCK,
+    CJK_RUN,
+    Alias,
+    alias_table,
+    fold,
+    has_cjk,
+    may_have_cjk,
+)
 from whymove.link.context import EXCHANGE_TAG
 from whymove.link.furniture import BOILERPLATE_PHRASES
 from whymove.link.lexicon import ACRONYMS, COMMON_WORD_TICKERS
@@ -189,7 +197,7 @@ class Linker:
                 append((start, end_index - 1, symbol, kind, source, alias))
                 last_start = start
             found.extend(starmap(Candidate, hits))
-        if len(self.cjk) and not text.isascii():
+        if len(self.cjk) and may_have_cjk(text):
             # Only runs of CJK characters are scanned: the CJK automaton's root has hundreds
             # of branches and is slow to walk over Latin text.
             for run in CJK_RUN.finditer(text):
