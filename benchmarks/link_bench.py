@@ -1,15 +1,22 @@
 """Linking speed: articles per second on one core, built-in master plus loaded listing files.
 
 Usage:
-    python benchmarks/link_bench.py [--symbols DIR] [--articles N] [--size BYTES]
+    python benchmarks/link_bench.py [--symbols DIR] [--articles N] [--size BYTES] [--real N]
 
 Loads every listing file in ``--symbols`` (default ../shared/data/symbols, skipped when absent)
-on top of the built-in master, builds the linker once, then links ``N`` synthetic articles of
-about ``--size`` bytes each (written from templates here, with names drawn from the master:
-company names, tickers, ETF names, indexes, common-word capitals and ordinary prose). Prints
-the build time, the master size and articles/s for the linker alone and for the LINK +
+on top of the built-in master, builds the linker once, then links two corpora of articles of
+about ``--size`` bytes each:
+
+- *synthetic*: ``N`` articles written from templates here, with names drawn from the master
+  (company names, tickers, ETF names, indexes, common-word capitals and ordinary prose): about
+  22 mentions per article, denser than real news;
+- *real*: real news from the exports in ``../shared/data/news_articles`` (read and cleaned as
+  ``whymove ingest`` does), joined and cut into windows of ``--size`` characters.
+
+Prints the build time, the master size and articles/s for the linker alone and for the LINK +
 RELEVANCE components, each the best of ``--passes`` timed passes (CPU time; the machine is
-shared). Target: >= 5,000 articles/s for 3 KB articles.
+shared), and a calibration figure to compare machines. Target: >= 5,000 articles/s for 3 KB
+articles.
 """
 
 from __future__ import annotations
@@ -22,9 +29,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline_bench import read_real
+
 from whymove.link.loaders import load_file
-from whymove.link.master import builtin_master
-from whymove.link.matcher import build_linker
+from whymove.link.master import SymbolMaster, builtin_master
+from whymove.link.matcher import Linker, build_linker
 from whymove.link.relevance import score_securities
 from whymove.model import Article
 
@@ -83,6 +92,15 @@ def synthetic_articles(count: int, size: int, seed: int = 7) -> list[str]:
     return articles
 
 
+def real_articles(count: int, size: int) -> list[str]:
+    """Up to ``count`` windows of ``size`` characters cut from real news texts joined by blank
+    lines (empty when ``../shared`` is absent)."""
+    from whymove.pipeline import article_from_raw
+
+    stream = "\n\n".join(article_from_raw(doc).text for doc in read_real(count * 2))
+    return [stream[i : i + size] for i in range(0, len(stream) - size, size)][:count]
+
+
 def _timed(run: Callable[[], int], passes: int) -> list[tuple[float, int]]:
     """CPU seconds and result of ``passes`` runs of ``run``."""
     out = []
@@ -103,12 +121,39 @@ def python_speed() -> float:
     return time.process_time() - started
 
 
+def _measure(
+    name: str, articles: list[str], linker: Linker, master: SymbolMaster, passes: int
+) -> None:
+    """Print the linker's and link + relevance's articles/s over ``articles``."""
+    mean_size = sum(map(len, articles)) / len(articles)
+    for text in articles[:50]:  # warm up
+        linker.find(text)
+    # The machine is shared: the best of a few passes is the one least slowed by others.
+    seconds, mentions = min(_timed(lambda: sum(len(linker.find(t)) for t in articles), passes))
+    print(
+        f"{name}: linker.find: {len(articles)} articles of {mean_size:.0f} chars, "
+        f"{len(articles) / seconds:,.0f} articles/s on one core ({mentions / len(articles):.1f} "
+        f"mentions/article; best of {passes} passes)"
+    )
+    base = [Article(id=str(i), input="bench", text=t) for i, t in enumerate(articles)]
+
+    def link_and_rank() -> int:
+        for article in base:
+            linked = dataclasses.replace(article, mentions=tuple(linker.find(article.text)))
+            score_securities(linked, master)
+        return len(base)
+
+    seconds, _ = min(_timed(link_and_rank, passes))
+    print(f"{name}: link + relevance: {len(base) / seconds:,.0f} articles/s on one core")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     default_dir = Path(__file__).resolve().parents[2] / "shared" / "data" / "symbols"
     parser.add_argument("--symbols", type=Path, default=default_dir)
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--size", type=int, default=3000)
+    parser.add_argument("--real", type=int, default=1500, help="real 3 KB windows at most")
     parser.add_argument("--passes", type=int, default=3, help="timed passes; the best counts")
     args = parser.parse_args(argv)
 
@@ -128,28 +173,13 @@ def main(argv: list[str] | None = None) -> int:
         f"securities, {len(linker.aliases)} aliases; load+build {build_seconds:.2f} s"
     )
 
-    articles = synthetic_articles(args.articles, args.size)
-    mean_size = sum(map(len, articles)) / len(articles)
-    for text in articles[:50]:  # warm up
-        linker.find(text)
-    # The machine is shared: the best of a few passes is the one least slowed by others.
-    seconds, mentions = min(_timed(lambda: sum(len(linker.find(t)) for t in articles), args.passes))
-    print(
-        f"linker.find: {len(articles)} articles of {mean_size:.0f} chars, "
-        f"{len(articles) / seconds:,.0f} articles/s on one core ({mentions / len(articles):.1f} "
-        f"mentions/article; best of {args.passes} passes)"
-    )
-
-    base = [Article(id=str(i), input="bench", text=t) for i, t in enumerate(articles)]
-
-    def link_and_rank() -> int:
-        for article in base:
-            linked = dataclasses.replace(article, mentions=tuple(linker.find(article.text)))
-            score_securities(linked, master)
-        return len(base)
-
-    seconds, _ = min(_timed(link_and_rank, args.passes))
-    print(f"link + relevance: {len(base) / seconds:,.0f} articles/s on one core")
+    corpora = {
+        "synthetic": synthetic_articles(args.articles, args.size),
+        "real": real_articles(args.real, args.size),
+    }
+    for name, articles in corpora.items():
+        if articles:
+            _measure(name, articles, linker, master, args.passes)
     print(f"calibration: 10M Python additions take {python_speed():.2f} CPU s on this machine")
     return 0
 

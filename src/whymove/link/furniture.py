@@ -53,9 +53,14 @@ def boilerplate_line(text: str, pos: int, phrases: bool = True) -> bool:
     a promotion, or a headline listed under a "Related" heading. ``phrases=False`` skips the
     phrase test when the caller knows the whole text has none."""
     ls, le = line_bounds(text, pos)
-    if _LINE_START_BOILERPLATE.match(text, ls, le):
-        return True
-    if phrases and has_boilerplate_phrase(text[ls:le]):
+    return furniture_line(text, ls, le, phrases and has_boilerplate_phrase(text[ls:le]))
+
+
+def furniture_line(text: str, ls: int, le: int, phrase: bool) -> bool:
+    """:func:`boilerplate_line` for the line ``text[ls:le]``, when the caller already knows
+    whether it holds a phrase of site furniture (``phrase``): the linker's automaton finds
+    those phrases in the same walk as the names."""
+    if phrase or _LINE_START_BOILERPLATE.match(text, ls, le):
         return True
     # The line's last visible character (without copying a long line).
     tail = text[max(ls, le - 40) : le].rstrip() or text[ls:le].rstrip()
@@ -76,3 +81,14 @@ def boilerplate_line(text: str, pos: int, phrases: bool = True) -> bool:
         if prev.endswith(_PROSE_END):
             return False
     return False
+
+
+def phrase_lines(text: str, phrases_at: list[int]) -> set[int]:
+    """The starts of the lines that hold a phrase of site furniture, from where the linker's
+    automaton found them (``phrases_at``) and where ``©`` stands (not in that automaton)."""
+    starts = {text.rfind("\n", 0, at) + 1 for at in phrases_at}
+    at = text.find("©")
+    while at >= 0:
+        starts.add(text.rfind("\n", 0, at) + 1)
+        at = text.find("©", at + 1)
+    return starts

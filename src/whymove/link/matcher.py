@@ -26,17 +26,15 @@ from dataclasses import dataclass
 from itertools import starmap
 from operator import itemgetter
 
-import ahocorasick
-
 from whymove.link.aliases import (
     BLOCK,
-    CJK_RUN,
     Alias,
     alias_table,
     fold,
     has_cjk,
     may_have_cjk,
 )
+from whymove.link.automaton import KeyAutomaton
 from whymove.link.context import EXCHANGE_TAG
 from whymove.link.furniture import BOILERPLATE_PHRASES
 from whymove.link.lexicon import ACRONYMS, COMMON_WORD_TICKERS
@@ -120,8 +118,9 @@ class Linker:
 
     master: SymbolMaster
     aliases: tuple[Alias, ...]
-    names: ahocorasick.Automaton
-    cjk: ahocorasick.Automaton
+    names: KeyAutomaton[tuple]
+    """Aliases, symbols and furniture phrases, folded and padded (see :func:`build_linker`)."""
+    cjk: KeyAutomaton[Alias]
     marked: dict[str, tuple[str, str, str]]
     """Symbols that count only after ``$``, ``(`` or ``<`` (A, AI, ON): symbol, canonical
     symbol and kind by their key."""
@@ -165,22 +164,28 @@ class Linker:
             hits: list[tuple[int, int, str, str, str, Alias]] = []
             append = hits.append
             aliases = self.aliases
+            values = self.names.values
             last_start = -1
-            for end_index, value in self.names.iter(folded):
-                length, upper, symbol, kind, source, alias, entries, ticker = value
-                start = end_index - length - 1
+            # Keys are padded with a space: ``start`` in the padded text is the word's start
+            # in ``text``, and ``end - 2`` its end.
+            for index, start, end in self.names.hits(folded):
+                upper, symbol, kind, source, alias, entries, ticker = values[index]
+                end -= 2
                 if ticker is not None:
-                    token = text[start : end_index - 1]
-                    if token == token.upper():  # a symbol counts in capitals only
-                        self._ticker_hit(text, start, end_index - 1, ticker, found)
+                    # A symbol counts in capitals only; most hits are lower-case words
+                    # ("year", "time"), settled by their first letter.
+                    if not text[start].islower():
+                        token = text[start:end]
+                        if token == token.upper():
+                            self._ticker_hit(text, start, end, ticker, found)
                     if upper == _NO_NAME:
                         continue
                 if upper == 0:  # most aliases need one capital, at their first letter
                     if not text[start].isupper():
                         continue
-                elif source == "phrase":
-                    if text.startswith(alias, start):  # the same case as the listed phrase
-                        phrases.append(start)
+                elif source == "phrase":  # not padded: it starts one character earlier
+                    if text.startswith(alias, start - 1):  # the same case as the listed phrase
+                        phrases.append(start - 1)
                     continue
                 elif entries is not None:  # several aliases fold to this key: first that fits
                     alias = _first_fit(text, start, entries, aliases)
@@ -188,26 +193,22 @@ class Linker:
                         continue
                     symbol, kind = alias.symbol, alias.kind
                     source = "block" if alias.strength == BLOCK else "name"
-                elif upper is not None and upper[0](text[start : end_index - 1]) != upper[1]:
+                elif upper is not None and upper[0](text[start:end]) != upper[1]:
                     continue
                 if start <= last_start:
                     hits.pop()
                     while hits and hits[-1][0] >= start:
                         hits.pop()
-                append((start, end_index - 1, symbol, kind, source, alias))
+                append((start, end, symbol, kind, source, alias))
                 last_start = start
             found.extend(starmap(Candidate, hits))
         if len(self.cjk) and may_have_cjk(text):
-            # Only runs of CJK characters are scanned: the CJK automaton's root has hundreds
-            # of branches and is slow to walk over Latin text.
-            for run in CJK_RUN.finditer(text):
-                offset = run.start()
-                for end_index, (length, alias_id) in self.cjk.iter(run.group()):
-                    alias = aliases[alias_id]
-                    start = offset + end_index - length + 1
-                    found.append(
-                        Candidate(start, start + length, alias.symbol, alias.kind, "name", alias)
-                    )
+            # Chinese, Japanese and Korean names are not word-bounded: their own automaton
+            # walks the raw text, only when it may hold such characters at all.
+            cjk_aliases = self.cjk.values
+            for index, start, end in self.cjk.hits(text):
+                alias = cjk_aliases[index]
+                found.append(Candidate(start, end, alias.symbol, alias.kind, "name", alias))
         return phrases
 
     def _ticker_hit(
@@ -362,13 +363,13 @@ def _capitals_check(alias: Alias) -> int | tuple[Callable[[str], object], object
 def build_linker(master: SymbolMaster) -> Linker:
     """Build the alias and ticker automata over every name and symbol of ``master``."""
     table = alias_table(master)
-    names = ahocorasick.Automaton()
-    cjk = ahocorasick.Automaton()
+    keys: dict[str, tuple] = {}
+    cjk: dict[str, Alias] = {}
     grouped: dict[str, list[int]] = {}
     for index, alias in enumerate(table):
         if has_cjk(alias.text):
-            if alias.strength != BLOCK and not cjk.exists(alias.text):
-                cjk.add_word(alias.text, (len(alias.text), index))
+            if alias.strength != BLOCK:
+                cjk.setdefault(alias.text, alias)
             continue
         key = fold(alias.text)
         if not key.strip() or len(key) != len(alias.text):
@@ -396,25 +397,22 @@ def build_linker(master: SymbolMaster) -> Linker:
         ids = grouped.get(key)
         ticker = tickers.get(key)
         if ids is None:
-            names.add_word(key, (len(key) - 2, _NO_NAME, None, None, None, None, None, ticker))
+            keys[key] = (_NO_NAME, None, None, None, None, None, ticker)
         elif len(ids) == 1:
             # One alias: its fields ride in the automaton, so a hit needs no lookup.
             alias = table[ids[0]]
             source = "block" if alias.strength == BLOCK else "name"
             upper = _capitals_check(alias)
-            value = (len(key) - 2, upper, alias.symbol, alias.kind, source, alias, None, ticker)
-            names.add_word(key, value)
+            keys[key] = (upper, alias.symbol, alias.kind, source, alias, None, ticker)
         else:
             entries = tuple((_upper_check(table[i].upper), i) for i in ids)
-            names.add_word(key, (len(key) - 2, None, None, None, None, None, entries, ticker))
+            keys[key] = (None, None, None, None, None, entries, ticker)
     for phrase in BOILERPLATE_PHRASES:
         key = fold(phrase)
-        if phrase.isascii() and not names.exists(key):
+        if phrase.isascii():
             # Not word-bounded: "ll rights reserved" is found inside "All rights reserved".
-            names.add_word(key, (len(key) - 1, None, None, None, "phrase", phrase, None, None))
-    for automaton in (names, cjk):
-        if len(automaton):
-            automaton.make_automaton()
+            keys.setdefault(key, (None, None, None, "phrase", phrase, None, None))
+    names = KeyAutomaton(dict(sorted(keys.items())))
     research = frozenset(a.symbol for a in table if a.research)
     one_word: dict[str, set[str]] = {}
     for alias in table:
@@ -429,7 +427,7 @@ def build_linker(master: SymbolMaster) -> Linker:
         master,
         tuple(table),
         names,
-        cjk,
+        KeyAutomaton(cjk),
         marked,
         research,
         rival_first,

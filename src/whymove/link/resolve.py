@@ -78,8 +78,10 @@ def resolve(
     half = text.rfind("\n", 0, len(text) // 2) + 1
     if phrases_at is None:
         phrases = furniture.has_boilerplate_phrase(text, half)
+        with_phrase = None
     else:
         phrases = any(at >= half for at in phrases_at) or text.find("©", half) >= 0
+        with_phrase = furniture.phrase_lines(text, phrases_at) if phrases else set()
     lines = "\n" in text
     furnished: dict[int, bool] = {}
     if not lines and furniture.boilerplate_line(text, 0, phrases):
@@ -94,7 +96,13 @@ def resolve(
             line = text.rfind("\n", 0, start) + 1
             bad = furnished.get(line)
             if bad is None:
-                bad = furnished[line] = furniture.boilerplate_line(text, start, phrases)
+                if with_phrase is None:
+                    bad = furniture.boilerplate_line(text, start, phrases)
+                else:
+                    line_end = text.find("\n", start)
+                    line_end = len(text) if line_end < 0 else line_end
+                    bad = furniture.furniture_line(text, line, line_end, line in with_phrase)
+                furnished[line] = bad
             if bad:
                 continue
         if source == "name":
