@@ -11,8 +11,8 @@ import pickle
 
 import pytest
 
-from whymove.link.matcher import Linker
-from whymove.link.resolve import _mention, resolve
+from whymove.link.matcher import Candidate, Linker
+from whymove.link.resolve import _mentions, resolve
 from whymove.model import Mention
 
 FURNITURE_TEXTS = [
@@ -39,7 +39,7 @@ def test_furniture_line_is_dropped(linker: Linker) -> None:
 
 
 def test_fast_mention_equals_the_dataclass() -> None:
-    made = _mention("AAPL", 3, 8, "stock", "alias", 0.9)
+    [made] = _mentions([(Candidate(3, 8, "AAPL", "stock", "name"), "alias", 0.9)])
     assert made == Mention("AAPL", 3, 8, "stock", "alias", 0.9)
     assert type(made) is Mention
     with pytest.raises(AttributeError):

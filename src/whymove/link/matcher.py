@@ -124,6 +124,9 @@ class Linker:
     marked: dict[str, tuple[str, str, str]]
     """Symbols that count only after ``$``, ``(`` or ``<`` (A, AI, ON): symbol, canonical
     symbol and kind by their key."""
+    capital: bytes
+    """Per key of ``names``: 1 when every reading of it (symbol or alias) needs a capital or a
+    digit first, so a hit on a lower-case word is dropped before its value is read."""
     research: frozenset[str]
     """Canonical symbols of banks, brokers and data firms (quoted as sources)."""
     rival_first: dict[str, str]
@@ -168,7 +171,10 @@ class Linker:
             last_start = -1
             # Keys are padded with a space: ``start`` in the padded text is the word's start
             # in ``text``, and ``end - 2`` its end.
+            capital = self.capital
             for index, start, end in self.names.hits(folded):
+                if capital[index] and text[start].islower():
+                    continue  # "year", "target": every reading of the key needs a capital
                 upper, symbol, kind, source, alias, entries, ticker = values[index]
                 end -= 2
                 if ticker is not None:
@@ -360,6 +366,17 @@ def _capitals_check(alias: Alias) -> int | tuple[Callable[[str], object], object
     return itemgetter(*positions), letters if len(letters) > 1 else letters[0]
 
 
+def _needs_capital(value: tuple, table: list[Alias]) -> bool:
+    """Whether every reading of a key's ``value`` fails on a word written in lower case:
+    a symbol counts in capitals only, and most aliases need a capital first letter."""
+    upper, _, _, source, alias, entries, _ = value
+    if source == "phrase":
+        return False
+    if entries is not None:
+        return all(0 in table[i].upper for _, i in entries)
+    return upper == _NO_NAME or (alias is not None and 0 in alias.upper)
+
+
 def build_linker(master: SymbolMaster) -> Linker:
     """Build the alias and ticker automata over every name and symbol of ``master``."""
     table = alias_table(master)
@@ -413,6 +430,7 @@ def build_linker(master: SymbolMaster) -> Linker:
             # Not word-bounded: "ll rights reserved" is found inside "All rights reserved".
             keys.setdefault(key, (None, None, None, "phrase", phrase, None, None))
     names = KeyAutomaton(dict(sorted(keys.items())))
+    capital = bytes(_needs_capital(value, table) for value in names.values)
     research = frozenset(a.symbol for a in table if a.research)
     one_word: dict[str, set[str]] = {}
     for alias in table:
@@ -429,6 +447,7 @@ def build_linker(master: SymbolMaster) -> Linker:
         names,
         KeyAutomaton(cjk),
         marked,
+        capital,
         research,
         rival_first,
     )

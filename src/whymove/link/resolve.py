@@ -236,39 +236,43 @@ def resolve(
             append((cand, "alias", 0.7))
     if learned or pending or doubtful:
         accepted.sort(key=_start)
-    return [
-        _mention(cand.symbol, cand.start, cand.end, cand.kind, method, confidence)
-        for cand, method, confidence in accepted
-    ]
+    return _mentions(accepted)
 
 
-def _mention_factory() -> Callable[[str, int, int, str, str, float], Mention]:
-    """A constructor for :class:`Mention` that fills its slots directly. A frozen dataclass's
-    ``__init__`` sets each field through ``object.__setattr__``, which costs twice as much,
-    and linking makes one object per mention of every article. Falls back to the class when
-    the model grows a field or a ``__post_init__`` this does not know."""
+def _mentions_factory() -> Callable[[list[tuple[Candidate, str, float]]], list[Mention]]:
+    """A builder of the :class:`Mention` list that fills each object's slots directly. A
+    frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, which
+    costs twice as much, and linking makes one object per mention of every article. Falls
+    back to the class when the model grows a field or a ``__post_init__`` this does not know."""
     names = ("ticker", "start", "end", "kind", "method", "confidence")
     fields = tuple(f.name for f in dataclasses.fields(Mention))
     if fields != names or hasattr(Mention, "__post_init__") or "__slots__" not in vars(Mention):
-        return Mention  # type: ignore[return-value]
+        return lambda accepted: [
+            Mention(cand.symbol, cand.start, cand.end, cand.kind, method, confidence)
+            for cand, method, confidence in accepted
+        ]
     setters = tuple(vars(Mention)[name].__set__ for name in names)
     set_ticker, set_start, set_end, set_kind, set_method, set_confidence = setters
     new = object.__new__
 
-    def make(ticker: str, start: int, end: int, kind: str, method: str, conf: float) -> Mention:
-        mention = new(Mention)
-        set_ticker(mention, ticker)
-        set_start(mention, start)
-        set_end(mention, end)
-        set_kind(mention, kind)
-        set_method(mention, method)
-        set_confidence(mention, conf)
-        return mention
+    def make_all(accepted: list[tuple[Candidate, str, float]]) -> list[Mention]:
+        out = []
+        append = out.append
+        for cand, method, confidence in accepted:
+            mention = new(Mention)
+            set_ticker(mention, cand.symbol)
+            set_start(mention, cand.start)
+            set_end(mention, cand.end)
+            set_kind(mention, cand.kind)
+            set_method(mention, method)
+            set_confidence(mention, confidence)
+            append(mention)
+        return out
 
-    return make
+    return make_all
 
 
-_mention = _mention_factory()
+_mentions = _mentions_factory()
 
 
 def _promote(
