@@ -264,3 +264,12 @@ def test_a_claim_past_the_loaded_prices_is_unverifiable_not_contradicted() -> No
     check = _check(stated_move(stored), _ytd_bars(), None, "XNYS")
     assert check.verdict == "unverifiable"
     assert "2026-03-02" in check.reason
+
+
+def test_an_index_label_finds_the_stories_that_state_its_move(db: str) -> None:
+    # Index labels are stored as labels.md writes them (hang_seng), not upper-cased.
+    answer = _answer(db, "hang_seng", dt.date(2024, 9, 26))
+    assert any(ref.input.endswith("11_xiaomi_hong_kong.txt") for ref in answer.news)
+    action = answer.explanation.price_action
+    assert action.source == "stated"
+    assert action.raw_return == pytest.approx(0.029)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from whymove.analysis.explain import CatalystEvidence, NewsItem, StatedMove
 from whymove.analysis.novelty import Report
 from whymove.explaining.market import INDEX_SYMBOLS, exchange_of, next_session
-from whymove.link.master import builtin_master
+from whymove.link.master import builtin_master, normalise_symbol
 from whymove.prices.calendars import previous_session
 from whymove.store import Store
 from whymove.store import read as store_read
@@ -52,10 +52,7 @@ class NewsRef:
     """Every security the story names, most relevant first."""
 
 
-def normalise(symbol: str) -> str:
-    """Listing symbols are upper case (``9988.hk`` -> ``9988.HK``); index labels are not."""
-    symbol = symbol.strip()
-    return symbol if symbol in builtin_master() else symbol.upper()
+normalise = normalise_symbol
 
 
 def own_symbols(symbol: str) -> tuple[str, ...]:

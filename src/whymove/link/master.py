@@ -282,3 +282,10 @@ def full_master() -> SymbolMaster:
 
     loaded = read_user_securities()
     return builtin_master().merged(loaded) if loaded else builtin_master()
+
+
+def normalise_symbol(symbol: str) -> str:
+    """How a user's symbol is stored: listing symbols in upper case (``9988.hk`` ->
+    ``9988.HK``), index labels as labels.md writes them (``hang_seng``, ``s&p500``)."""
+    symbol = symbol.strip()
+    return symbol if symbol in builtin_master() else symbol.upper()

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, literal_column, or_, select, text
 
+from whymove.link.master import normalise_symbol
 from whymove.model import RawDocument
 from whymove.store import schema
 
@@ -161,7 +162,7 @@ def search(conn: Connection, query: str, *, ticker: str | None, limit: int) -> l
     ticker_clause = ""
     if ticker:
         ticker_clause = "AND a.id IN (SELECT article_id FROM securities WHERE ticker = :ticker)"
-        params["ticker"] = ticker.upper()
+        params["ticker"] = normalise_symbol(ticker)
     if conn.dialect.name == "sqlite":
         params["q"] = fts5_query(query)
         if not params["q"]:
@@ -233,7 +234,7 @@ def articles_for(
 ) -> list[TickerArticle]:
     """Articles naming ``ticker`` published in ``[start, end)``; ``ids`` narrows to those."""
     a, s, st = schema.articles.c, schema.securities.c, schema.stories.c
-    ticker = ticker.upper()
+    ticker = normalise_symbol(ticker)
     if ids is not None and not ids:
         return []
     query = (
@@ -341,7 +342,7 @@ def events(
         .order_by(a.published, a.num, c.seq, s.ticker)
     )  # fmt: skip
     if ticker:
-        query = query.where(s.ticker == ticker.upper())
+        query = query.where(s.ticker == normalise_symbol(ticker))
     return [
         Event(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], bool(r[10]),
               r[11], r[12], r[13], r[14], r[15], _first(r[3], r[16], r[0], r[17]))
