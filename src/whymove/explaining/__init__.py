@@ -29,7 +29,8 @@ from whymove.explaining.answer import Answer, explain_session, explain_top, late
 from whymove.explaining.brief import Point
 from whymove.explaining.checks import CheckedClaim, check_claims, claims_dict, summary
 from whymove.explaining.market import INDEX_SYMBOLS, Market, MarketReturn
-from whymove.explaining.news import NewsRef, known_at, normalise, own_symbols, stated_move
+from whymove.explaining.news import NewsRef, known_at, own_symbols, stated_move
+from whymove.link.master import normalise_symbol as normalise
 
 __all__ = [
     "INDEX_SYMBOLS",

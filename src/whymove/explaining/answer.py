@@ -20,12 +20,11 @@ from whymove.explaining.market import Market, MarketReturn, exchange_of, related
 from whymove.explaining.news import (
     NewsRef,
     gather_news,
-    normalise,
     own_symbols,
     prior_reports,
     stated_sessions,
 )
-from whymove.link.master import builtin_master
+from whymove.link.master import builtin_master, normalise_symbol
 from whymove.prices.calendars import get_calendar, session_on_or_after, session_window
 from whymove.store import Store
 
@@ -74,7 +73,7 @@ def explain_session(
 
     Example: ``explain_session(store, Market.from_engine(engine), "BABA", date(2025, 7, 15))``.
     """
-    symbol = normalise(symbol)
+    symbol = normalise_symbol(symbol)
     exchange = exchange_of(symbol)
     session = session_on_or_after(day, exchange)
     notes = [f"{day} is not a {exchange} session; explaining {session}"] if session != day else []
@@ -182,7 +181,7 @@ def explain_top(
         raise ConfigError(f"--top={top} must be at least 1")
     if start > end:
         raise ConfigError(f"--start={start} is after --end={end}")
-    symbol = normalise(symbol)
+    symbol = normalise_symbol(symbol)
     if symbol in market:
         found = largest_moves(
             market.book, symbol, start, end, top, rules=rules, benchmark=benchmark
@@ -201,7 +200,7 @@ def latest_session(
 ) -> dt.date:
     """The day to explain when none is given: the biggest move of the latest sessions with
     prices, or without prices the latest session a story states a move for."""
-    symbol = normalise(symbol)
+    symbol = normalise_symbol(symbol)
     if symbol in market:
         frame = market.book.returns(symbol).dropna(subset=["close"])
         if len(frame):

@@ -22,7 +22,8 @@ from whymove.analysis.explain import StatedMove
 from whymove.errors import PriceDataError
 from whymove.explaining.brief import check_dict
 from whymove.explaining.market import INDEX_SYMBOLS, Market, session_close
-from whymove.explaining.news import known_at, normalise, own_symbols, stated_move
+from whymove.explaining.news import known_at, own_symbols, stated_move
+from whymove.link.master import normalise_symbol
 from whymove.prices.calendars import get_calendar, previous_session
 from whymove.store import Store
 from whymove.store import read as store_read
@@ -107,7 +108,7 @@ def check_claims(store: Store, market: Market, ticker: str | None = None) -> lis
     A longer-horizon claim ("up 33% this year") dated to a day without a session (the story
     came out at the weekend) is checked as of the last session before it.
     """
-    tickers = own_symbols(normalise(ticker)) if ticker else None
+    tickers = own_symbols(normalise_symbol(ticker)) if ticker else None
     with store.engine.connect() as conn:
         stated = store_read.article_moves(conn, tickers=tickers)
         undated = sorted({m.article_id for m in stated if m.published is None})

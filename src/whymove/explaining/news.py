@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from whymove.analysis.explain import CatalystEvidence, NewsItem, StatedMove
 from whymove.analysis.novelty import Report
 from whymove.explaining.market import INDEX_SYMBOLS, exchange_of, next_session
-from whymove.link.master import builtin_master, normalise_symbol
+from whymove.link.master import builtin_master
 from whymove.prices.calendars import previous_session
 from whymove.store import Store
 from whymove.store import read as store_read
@@ -50,9 +50,6 @@ class NewsRef:
     relevance: int
     tickers: tuple[str, ...]
     """Every security the story names, most relevant first."""
-
-
-normalise = normalise_symbol
 
 
 def own_symbols(symbol: str) -> tuple[str, ...]:

@@ -96,13 +96,13 @@ def resolve(
             line = text.rfind("\n", 0, start) + 1
             bad = furnished.get(line)
             if bad is None:
+                line_end = text.find("\n", start)
+                line_end = len(text) if line_end < 0 else line_end
                 if with_phrase is None:
-                    bad = furniture.boilerplate_line(text, start, phrases)
+                    phrase = phrases and furniture.has_boilerplate_phrase(text[line:line_end])
                 else:
-                    line_end = text.find("\n", start)
-                    line_end = len(text) if line_end < 0 else line_end
-                    bad = furniture.furniture_line(text, line, line_end, line in with_phrase)
-                furnished[line] = bad
+                    phrase = line in with_phrase
+                bad = furnished[line] = furniture.furniture_line(text, line, line_end, phrase)
             if bad:
                 continue
         if source == "name":
